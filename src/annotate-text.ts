@@ -1,0 +1,94 @@
+// The annotator: one article's text in, its annotation object out. Loads the vocabulary and compromise once per
+// process (createAnnotator), then runs the fixed stages: front matter → parse → names → classify → entities → model.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Annotation } from './model/annotation.js';
+import { SCHEMA_VERSION } from './model/annotation.js';
+import type { Lexicon } from './lexicon/lexicon.js';
+import { loadLexiconsSync } from './lexicon/load-lexicons.js';
+import { indexLexicon } from './lexicon/index-lexicon.js';
+import { createParser } from './nlp/create-nlp.js';
+import { findNames } from './extract/find-names.js';
+import { classifyNames } from './extract/classify-names.js';
+import type { Finding } from './extract/classify-names.js';
+import { buildEntities } from './extract/build-entities.js';
+import { readFrontMatter } from './text/front-matter.js';
+import { countCodePoints, toCodePointOffsets } from './text/code-points.js';
+
+export interface AnnotatorOptions {
+  /** A lexicon already loaded; by default the bundled lexicons/ are read. */
+  lexicon?: Lexicon;
+}
+
+export interface AnnotateOptions {
+  /** POSIX path written into source.path ('-' for stdin). */
+  path?: string;
+  /** Anchor date (YYYY-MM-DD) when the article's front matter has none. */
+  date?: string | null;
+  /** The bytes the text was decoded from, for source.sha256 (default: the text's UTF-8). */
+  bytes?: Uint8Array;
+  /** Read YAML front matter (default: when path ends in .md). */
+  frontMatter?: boolean;
+}
+
+export interface Annotator {
+  annotate(text: string, options?: AnnotateOptions): Annotation;
+  /** The same, with the rule that made each mention (for `annotate explain`). */
+  explain(text: string, options?: AnnotateOptions): { annotation: Annotation; findings: Finding[] };
+  readonly lexicon: Lexicon;
+}
+
+/** An article the annotator cannot read: invalid front matter. */
+export class ArticleError extends Error {
+  override name = 'ArticleError';
+}
+
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
+  const lexicon = options.lexicon ?? loadLexiconsSync();
+  const index = indexLexicon(lexicon);
+  const parse = createParser(lexicon);
+
+  const explain = (text: string, opts: AnnotateOptions = {}): { annotation: Annotation; findings: Finding[] } => {
+    const path = opts.path ?? '-';
+    const readMatter = opts.frontMatter ?? path.toLowerCase().endsWith('.md');
+    let title: string | null = null;
+    let date: string | null = null;
+    let bodyStart = 0;
+    if (readMatter) {
+      const fm = readFrontMatter(text);
+      if (!fm.ok) throw new ArticleError(fm.reason);
+      ({ title, date, bodyStart } = fm.value);
+    }
+    const bytes = opts.bytes ?? Buffer.from(text, 'utf8');
+    const parsed = parse(text.slice(bodyStart), bodyStart);
+    const chunks = findNames(parsed, text, index);
+    const findings = classifyNames(chunks, index);
+    const entities = buildEntities(findings, { text, toCodePoint: toCodePointOffsets(text) });
+    const annotation: Annotation = {
+      schemaVersion: SCHEMA_VERSION,
+      source: {
+        path,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        characters: countCodePoints(text),
+        title,
+        date: date ?? opts.date ?? null,
+      },
+      annotator: { name: 'annotate', version: VERSION, lexicon: lexicon.hash },
+      actors: entities.actors,
+      places: entities.places,
+    };
+    return { annotation, findings: entities.kept };
+  };
+
+  return { annotate: (text, opts) => explain(text, opts).annotation, explain, lexicon };
+}
+
+let shared: Annotator | undefined;
+
+/** Annotates one article with the bundled vocabulary (created on first use, then reused). */
+export function annotateText(text: string, options: AnnotateOptions = {}): Annotation {
+  shared ??= createAnnotator();
+  return shared.annotate(text, options);
+}

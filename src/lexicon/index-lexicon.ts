@@ -1,0 +1,117 @@
+// Indexes the loaded lexicon for look-up by surface form: one map from a normalised name to what it can mean.
+// Built once per process; pure.
+import type { CityEntry, CountryEntry, Lexicon, OrganizationEntry, RegionEntry } from './lexicon.js';
+
+export type LexiconHit =
+  | { kind: 'country'; country: CountryEntry; via: 'name' | 'alias' }
+  | { kind: 'capital'; country: CountryEntry; city: CityEntry | null; name: string }
+  | { kind: 'demonym'; country: CountryEntry }
+  | { kind: 'city'; city: CityEntry }
+  | { kind: 'region'; region: RegionEntry; via: 'name' | 'alias' }
+  | { kind: 'region-demonym'; region: RegionEntry }
+  | { kind: 'organization'; organization: OrganizationEntry; via: 'name' | 'alias' };
+
+export interface LexiconIndex {
+  /** Every meaning of a normalised surface form, most specific first (country before capital before city …). */
+  lookup(surface: string): readonly LexiconHit[];
+  /** The CAMEO sector of a title ('' for plain honorifics), or undefined. Titles may span several words. */
+  titleSector(surface: string): string | undefined;
+  /** Longest title in words, to bound the search. */
+  maxTitleWords: number;
+  countryByCode(code: string): CountryEntry | undefined;
+  isStopName(surface: string): boolean;
+}
+
+/** Normalises a surface form for look-up: curly quotes, case, spaces, a leading "the". */
+export function normalizeName(surface: string): string {
+  return surface
+    .normalize('NFC')
+    .replace(/[’‘`]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/^the /, '');
+}
+
+const RANK: Record<LexiconHit['kind'], number> = {
+  country: 0,
+  organization: 1,
+  capital: 2,
+  demonym: 3,
+  region: 4,
+  'region-demonym': 5,
+  city: 6,
+};
+
+export function indexLexicon(lexicon: Lexicon): LexiconIndex {
+  const map = new Map<string, LexiconHit[]>();
+  const add = (surface: string, hit: LexiconHit): void => {
+    const key = normalizeName(surface);
+    if (key === '') return;
+    const list = map.get(key);
+    if (!list) map.set(key, [hit]);
+    else if (!list.some((h) => sameHit(h, hit))) list.push(hit);
+    // Acronyms are written with and without dots: U.S. / US, U.N. / UN.
+    if (/^([a-z]\.){2,}$/.test(key)) add(key.replace(/\./g, ''), hit);
+  };
+  const cityByName = new Map<string, CityEntry>();
+  for (const city of lexicon.cities) cityByName.set(`${city.country}:${normalizeName(city.name)}`, city);
+
+  for (const country of lexicon.countries) {
+    add(country.name, { kind: 'country', country, via: 'name' });
+    for (const alias of country.aliases) add(alias, { kind: 'country', country, via: 'alias' });
+    for (const name of country.capitals) {
+      add(name, { kind: 'capital', country, city: cityByName.get(`${country.code}:${normalizeName(name)}`) ?? null, name });
+    }
+    for (const d of country.demonyms) add(d, { kind: 'demonym', country });
+  }
+  for (const organization of lexicon.organizations) {
+    add(organization.name, { kind: 'organization', organization, via: 'name' });
+    for (const alias of organization.aliases) add(alias, { kind: 'organization', organization, via: 'alias' });
+  }
+  for (const region of lexicon.regions) {
+    add(region.name, { kind: 'region', region, via: 'name' });
+    for (const alias of region.aliases) add(alias, { kind: 'region', region, via: 'alias' });
+    for (const d of region.demonyms) add(d, { kind: 'region-demonym', region });
+  }
+  for (const city of lexicon.cities) {
+    add(city.name, { kind: 'city', city });
+    for (const alias of city.aliases) add(alias, { kind: 'city', city });
+  }
+  for (const list of map.values()) list.sort((a, b) => RANK[a.kind] - RANK[b.kind]);
+
+  const titles = new Map<string, string>();
+  let maxTitleWords = 1;
+  for (const t of lexicon.titles) {
+    titles.set(normalizeName(t.title), t.sector);
+    maxTitleWords = Math.max(maxTitleWords, t.title.split(/\s+/).length);
+  }
+  const countries = new Map(lexicon.countries.map((c) => [c.code, c]));
+  const stop = new Set(lexicon.stopNames.map(normalizeName));
+  const none: readonly LexiconHit[] = [];
+
+  return {
+    lookup: (surface) => map.get(normalizeName(surface)) ?? none,
+    titleSector: (surface) => titles.get(normalizeName(surface)),
+    maxTitleWords,
+    countryByCode: (code) => countries.get(code),
+    isStopName: (surface) => stop.has(normalizeName(surface)),
+  };
+}
+
+function sameHit(a: LexiconHit, b: LexiconHit): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'country':
+    case 'demonym':
+    case 'capital':
+      return a.country === (b as typeof a).country;
+    case 'city':
+      return a.city === (b as typeof a).city;
+    case 'region':
+    case 'region-demonym':
+      return a.region === (b as typeof a).region;
+    case 'organization':
+      return a.organization === (b as typeof a).organization;
+  }
+}

@@ -1,0 +1,68 @@
+// The shape of our vocabulary once loaded: what lexicons/*.yaml hold, typed. Pure data, no I/O.
+
+/** A country or territory (ISO 3166-1). */
+export interface CountryEntry {
+  /** ISO 3166-1 alpha-3, e.g. PAK. */
+  code: string;
+  /** Canonical English short name, e.g. Pakistan. */
+  name: string;
+  /** Other names news uses: official name, "U.S.", "America", "Britain". */
+  aliases: string[];
+  /** Capital cities, e.g. [Islamabad]. */
+  capitals: string[];
+  /** Demonyms and adjectival forms, singular and plural: Pakistani, Pakistanis. */
+  demonyms: string[];
+}
+
+/** A city (or town) with its country. */
+export interface CityEntry {
+  name: string;
+  /** ISO alpha-3 of its country. */
+  country: string;
+  aliases: string[];
+}
+
+/** A region, continent, body of water or other named area. */
+export interface RegionEntry {
+  name: string;
+  type: 'region' | 'continent' | 'water' | 'facility' | 'other';
+  /** ISO alpha-3 of the containing country; null if it spans countries or is disputed. */
+  country: string | null;
+  aliases: string[];
+  /** Demonyms/adjectives that point to the region (European, Kashmiri). */
+  demonyms: string[];
+}
+
+/** An organization: international bodies, news agencies, armed forces, parties, companies. */
+export interface OrganizationEntry {
+  name: string;
+  /** Acronyms and other names: UN, U.N., United Nations Organization. */
+  aliases: string[];
+  /** CAMEO-style code where one exists (IGOUNO, NATO→IGOWSTNAT); null otherwise. */
+  code: string | null;
+  /** Country it belongs to (ISO alpha-3) or null for international ones. */
+  country: string | null;
+}
+
+/** A title that marks a person or a sector of a country's actors: "Army Chief" → MIL. */
+export interface TitleEntry {
+  /** The title as written, e.g. "Prime Minister". */
+  title: string;
+  /** CAMEO sector code the title implies: GOV, MIL, JUD, LEG, ... (three-letter groups). "" (empty) means a person's
+   *  title with no sector: Mr, Dr, Sir mark a person and say nothing about the role. */
+  sector: string;
+}
+
+/** Everything our plugin teaches compromise, and what the extractors resolve names against. */
+export interface Lexicon {
+  countries: CountryEntry[];
+  cities: CityEntry[];
+  regions: RegionEntry[];
+  organizations: OrganizationEntry[];
+  titles: TitleEntry[];
+  /** Words that look like names but are not entities in news text (Drew as a verb is handled by grammar; these are
+   *  capitalised words such as "Monday" or "Reuters-style" boilerplate that must never become an entity). */
+  stopNames: string[];
+  /** A short stable hash of all of the above, written into annotator.lexicon. */
+  hash: string;
+}

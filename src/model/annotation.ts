@@ -1,0 +1,176 @@
+// The annotation file's contract (schema version 1): the TypeScript types every stage produces, and the JSON Schema
+// that `annotate schema` prints and the tests validate every output against. Change both together.
+
+export const SCHEMA_VERSION = 1 as const;
+
+/** How a mention names its entity. */
+export type MentionVia = 'name' | 'demonym' | 'capital' | 'alias' | 'title';
+
+export type ActorType = 'person' | 'organization' | 'country' | 'group';
+
+export type PlaceType = 'country' | 'city' | 'region' | 'continent' | 'water' | 'facility' | 'other';
+
+/** A piece of the article: `text` equals the article's code points `[start, end)`. */
+export interface Span {
+  text: string;
+  /** 0-based offset in Unicode code points of the text as read (after a UTF-8 BOM is removed). */
+  start: number;
+  /** End-exclusive offset in code points. */
+  end: number;
+}
+
+export interface Mention extends Span {
+  /** 0-based index of the sentence that holds the mention. */
+  sentence: number;
+  via: MentionVia;
+}
+
+export interface Actor {
+  /** Stable slug of the canonical name, unique in the file. */
+  id: string;
+  name: string;
+  type: ActorType;
+  /** CAMEO-style code: ISO 3166-1 alpha-3 plus an optional sector (PAKMIL, IRNGOV); null when none applies. */
+  code: string | null;
+  mentions: Mention[];
+}
+
+export interface Place {
+  id: string;
+  name: string;
+  type: PlaceType;
+  /** ISO alpha-3 of the containing country (its own code for a country); null if disputed or unknown. */
+  country: string | null;
+  mentions: Mention[];
+}
+
+export interface SourceInfo {
+  /** POSIX path relative to the working directory, or '-' for stdin. */
+  path: string;
+  /** SHA-256 of the bytes read. */
+  sha256: string;
+  /** Length of the text in code points. */
+  characters: number;
+  title: string | null;
+  /** ISO date (YYYY-MM-DD) from front matter or --date; null if unknown. */
+  date: string | null;
+}
+
+export interface AnnotatorInfo {
+  name: 'annotate';
+  version: string;
+  /** Hash of the dictionaries in force (bundled lexicons plus user vocabulary). */
+  lexicon: string;
+}
+
+export interface Annotation {
+  schemaVersion: typeof SCHEMA_VERSION;
+  source: SourceInfo;
+  annotator: AnnotatorInfo;
+  actors: Actor[];
+  places: Place[];
+}
+
+const span = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['text', 'start', 'end'],
+  properties: {
+    text: { type: 'string', description: 'Exactly the article text between start and end.' },
+    start: { type: 'integer', minimum: 0, description: '0-based offset in Unicode code points.' },
+    end: { type: 'integer', minimum: 0, description: 'End-exclusive offset in Unicode code points.' },
+  },
+} as const;
+
+const mention = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['text', 'start', 'end', 'sentence', 'via'],
+  properties: {
+    ...span.properties,
+    sentence: { type: 'integer', minimum: 0, description: '0-based index of the sentence holding the mention.' },
+    via: { enum: ['name', 'demonym', 'capital', 'alias', 'title'], description: 'How the mention names the entity.' },
+  },
+} as const;
+
+const id = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'Stable slug, unique in the file.' } as const;
+
+/** JSON Schema (draft 2020-12) of one annotation document. */
+export const annotationSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://github.com/annotate/annotate/schema/annotation-v1.json',
+  title: 'annotate annotation file',
+  description: 'Actors and places an article mentions, each backed by code-point offsets into the article.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['schemaVersion', 'source', 'annotator', 'actors', 'places'],
+  properties: {
+    schemaVersion: { const: SCHEMA_VERSION },
+    source: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['path', 'sha256', 'characters', 'title', 'date'],
+      properties: {
+        path: { type: 'string', description: "POSIX path relative to the working directory, or '-' for stdin." },
+        sha256: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the bytes read.' },
+        characters: { type: 'integer', minimum: 0, description: 'Length of the text in code points.' },
+        title: { type: ['string', 'null'], description: 'Front matter title.' },
+        date: {
+          type: ['string', 'null'],
+          pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          description: 'Front matter date or --date; anchors relative dates.',
+        },
+      },
+    },
+    annotator: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'version', 'lexicon'],
+      properties: {
+        name: { const: 'annotate' },
+        version: { type: 'string' },
+        lexicon: { type: 'string', description: 'Hash of the dictionaries in force.' },
+      },
+    },
+    actors: {
+      type: 'array',
+      description: 'Who acts: people, organizations, countries as agents, groups.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name', 'type', 'code', 'mentions'],
+        properties: {
+          id,
+          name: { type: 'string', description: 'Canonical name.' },
+          type: { enum: ['person', 'organization', 'country', 'group'] },
+          code: {
+            type: ['string', 'null'],
+            pattern: '^[A-Z]{3}([A-Z]{3})*$',
+            description: 'CAMEO-style actor code: ISO alpha-3 country plus optional sector codes.',
+          },
+          mentions: { type: 'array', minItems: 1, items: mention },
+        },
+      },
+    },
+    places: {
+      type: 'array',
+      description: 'Where: countries, cities, regions and other locations.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name', 'type', 'country', 'mentions'],
+        properties: {
+          id,
+          name: { type: 'string', description: 'Canonical name.' },
+          type: { enum: ['country', 'city', 'region', 'continent', 'water', 'facility', 'other'] },
+          country: {
+            type: ['string', 'null'],
+            pattern: '^[A-Z]{3}$',
+            description: 'ISO alpha-3 of the containing country; null if disputed or unknown.',
+          },
+          mentions: { type: 'array', minItems: 1, items: mention },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,190 @@
+// The command line as a user meets it, run in-process: inputs, outputs, formats, errors and exit codes.
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, cpSync, existsSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { assertValidAnnotation, runCli } from './helpers.js';
+
+const repo = path.resolve(import.meta.dirname, '..');
+
+function workspace(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'annotate-cli-'));
+  cpSync(path.join(repo, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+  return dir;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((p) => p.split(path.sep).join('/')).sort();
+}
+
+describe('annotate <dir>', () => {
+  it('writes one valid YAML file per article into annotations/, mirroring names, and a summary on stderr', async () => {
+    const cwd = workspace();
+    const result = await runCli(['seeds/'], { cwd });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^annotate 2 files annotated, \d+ actors, \d+ places in \d+\.\d s → annotations\/\n$/);
+    expect(listFiles(path.join(cwd, 'annotations'))).toEqual(['000_2cd020d2d7a82209.yaml', '001_4c00a9e13c3a665f.yaml']);
+    for (const name of listFiles(path.join(cwd, 'annotations'))) {
+      const doc: unknown = parse(readFileSync(path.join(cwd, 'annotations', name), 'utf8'));
+      const text = readFileSync(path.join(cwd, 'seeds', name.replace('.yaml', '.txt')), 'utf8');
+      assertValidAnnotation(doc, text);
+      expect(doc.source.path).toBe(`seeds/${name.replace('.yaml', '.txt')}`);
+    }
+  });
+
+  it('mirrors subdirectories under --out-dir and leaves no temporary files', async () => {
+    const cwd = workspace();
+    mkdirSync(path.join(cwd, 'news', 'asia'), { recursive: true });
+    writeFileSync(path.join(cwd, 'news', 'asia', 'one.txt'), 'Pakistan and Iran held talks in Tehran.');
+    writeFileSync(path.join(cwd, 'news', 'two.md'), '---\ntitle: Two\ndate: 2024-05-02\n---\nIndia condemned the strikes.');
+    writeFileSync(path.join(cwd, 'news', 'notes.csv'), 'not an article');
+    const result = await runCli(['news', '-o', 'out'], { cwd });
+    expect(result.exitCode).toBe(0);
+    expect(listFiles(path.join(cwd, 'out'))).toEqual(['asia', 'asia/one.yaml', 'two.yaml']);
+    const two = parse(readFileSync(path.join(cwd, 'out', 'two.yaml'), 'utf8')) as { source: { title: string; date: string } };
+    expect(two.source).toMatchObject({ title: 'Two', date: '2024-05-02' });
+  });
+
+  it('accepts globs', async () => {
+    const cwd = workspace();
+    const result = await runCli(['seeds/000_*.txt', '--stdout', '--format', 'ndjson'], { cwd });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('--stdout and formats', () => {
+  it('ndjson: one valid JSON document per line, in input order, nothing else on stdout', async () => {
+    const cwd = workspace();
+    const result = await runCli(['seeds', '--stdout', '--format', 'ndjson'], { cwd });
+    expect(result.exitCode).toBe(0);
+    const lines = result.stdout.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    const docs = lines.map((l) => JSON.parse(l) as { source: { path: string } });
+    docs.forEach((d) => assertValidAnnotation(d));
+    expect(docs.map((d) => d.source.path)).toEqual(['seeds/000_2cd020d2d7a82209.txt', 'seeds/001_4c00a9e13c3a665f.txt']);
+    expect(existsSync(path.join(cwd, 'annotations'))).toBe(false);
+  });
+
+  it('json: one array holding the same objects as ndjson', async () => {
+    const cwd = workspace();
+    const nd = await runCli(['seeds', '--stdout', '--format', 'ndjson'], { cwd });
+    const js = await runCli(['seeds', '--stdout', '--format', 'json'], { cwd });
+    expect(JSON.parse(js.stdout)).toEqual(nd.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown));
+  });
+
+  it('yaml on stdout: documents separated by ---', async () => {
+    const cwd = workspace();
+    const result = await runCli(['seeds', '--stdout'], { cwd });
+    expect(result.stdout.split(/^---$/m)).toHaveLength(2);
+  });
+
+  it("'-' reads stdin and names it '-'", async () => {
+    const cwd = workspace();
+    const result = await runCli(['-', '--stdout', '--format', 'ndjson'], { cwd, stdin: 'Qatar and Pakistan signed a memorandum in Doha.' });
+    expect(result.exitCode).toBe(0);
+    const doc = JSON.parse(result.stdout) as { source: { path: string }; actors: { code: string }[] };
+    assertValidAnnotation(doc, 'Qatar and Pakistan signed a memorandum in Doha.');
+    expect(doc.source.path).toBe('-');
+    expect(doc.actors.map((a) => a.code)).toEqual(['QAT', 'PAK']);
+  });
+
+  it('--date fills source.date when the article has none', async () => {
+    const cwd = workspace();
+    const result = await runCli(['-', '--stdout', '--format', 'ndjson', '--date', '2024-05-02'], { cwd, stdin: 'Iran spoke.' });
+    expect((JSON.parse(result.stdout) as { source: { date: string } }).source.date).toBe('2024-05-02');
+  });
+});
+
+describe('bad input', () => {
+  it('a path that does not exist: one line naming it, exit 2', async () => {
+    const cwd = workspace();
+    const result = await runCli(['no/such/dir'], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('no/such/dir: no such file or directory');
+  });
+
+  it('a glob that matches nothing: exit 2, and the other inputs are still annotated', async () => {
+    const cwd = workspace();
+    const result = await runCli(['seeds/*.nothing', 'seeds/000_2cd020d2d7a82209.txt'], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('seeds/*.nothing: no file matches this pattern');
+    expect(listFiles(path.join(cwd, 'annotations'))).toEqual(['000_2cd020d2d7a82209.yaml']);
+  });
+
+  it('binary and non-UTF-8 files are reported by name and skipped; the rest is annotated; exit 2', async () => {
+    const cwd = workspace();
+    writeFileSync(path.join(cwd, 'seeds', 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
+    writeFileSync(path.join(cwd, 'seeds', 'latin1.txt'), Buffer.from('Caf\xe9 in Paris', 'latin1'));
+    const result = await runCli(['seeds'], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('seeds/image.txt: skipped: binary file');
+    expect(result.stderr).toContain('seeds/latin1.txt: skipped: not valid UTF-8 (first bad byte at offset 3)');
+    expect(result.stderr).toMatch(/2 files annotated.*2 failed/);
+    expect(listFiles(path.join(cwd, 'annotations'))).toEqual(['000_2cd020d2d7a82209.yaml', '001_4c00a9e13c3a665f.yaml']);
+  });
+
+  it('an unreadable file is reported and skipped', async () => {
+    if (process.getuid?.() === 0) return; // root reads everything: the case cannot arise
+    const cwd = workspace();
+    const file = path.join(cwd, 'seeds', 'secret.txt');
+    writeFileSync(file, 'Iran');
+    chmodSync(file, 0o000);
+    const result = await runCli(['seeds'], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('seeds/secret.txt: cannot read: permission denied');
+  });
+
+  it('an empty file gives a valid annotation with empty lists', async () => {
+    const cwd = workspace();
+    writeFileSync(path.join(cwd, 'empty.txt'), '');
+    const result = await runCli(['empty.txt', '--stdout', '--format', 'ndjson'], { cwd });
+    expect(result.exitCode).toBe(0);
+    const doc = JSON.parse(result.stdout) as { actors: unknown[]; places: unknown[]; source: { characters: number } };
+    assertValidAnnotation(doc, '');
+    expect(doc).toMatchObject({ actors: [], places: [], source: { characters: 0 } });
+  });
+
+  it('two inputs that would write the same file: an error before anything is written', async () => {
+    const cwd = workspace();
+    writeFileSync(path.join(cwd, 'seeds', 'same.txt'), 'Iran');
+    writeFileSync(path.join(cwd, 'seeds', 'same.md'), 'Iran');
+    const result = await runCli(['seeds'], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('seeds/same.md and seeds/same.txt would both write annotations/same.yaml; nothing was written');
+    expect(existsSync(path.join(cwd, 'annotations'))).toBe(false);
+  });
+
+  it('no inputs at all is a usage error, exit 2', async () => {
+    const result = await runCli([], { cwd: workspace() });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/no inputs/);
+  });
+
+  it('an unknown format or a bad date is a usage error, exit 2', async () => {
+    const cwd = workspace();
+    expect((await runCli(['seeds', '--format', 'xml'], { cwd })).exitCode).toBe(2);
+    const bad = await runCli(['seeds', '--date', 'yesterday'], { cwd });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('expected an ISO date');
+  });
+
+  it('invalid front matter in a .md file is reported by name and skipped', async () => {
+    const cwd = workspace();
+    writeFileSync(path.join(cwd, 'bad.md'), '---\ntitle: [unclosed\n---\nIran');
+    const result = await runCli(['bad.md'], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('bad.md: skipped: invalid YAML front matter');
+  });
+});
+
+describe('annotate schema', () => {
+  it('prints the JSON Schema', async () => {
+    const result = await runCli(['schema'], { cwd: repo });
+    expect(result.exitCode).toBe(0);
+    const schema = JSON.parse(result.stdout) as { required: string[] };
+    expect(schema.required).toEqual(['schemaVersion', 'source', 'annotator', 'actors', 'places']);
+  });
+});

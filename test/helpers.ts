@@ -1,0 +1,55 @@
+// Shared test helpers: one annotator per test process, captured streams, and the schema validator.
+import { PassThrough, Readable } from 'node:stream';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createAnnotator } from '../src/annotate-text.js';
+import type { Annotator } from '../src/annotate-text.js';
+import { annotationSchema } from '../src/model/annotation.js';
+import type { Annotation } from '../src/model/annotation.js';
+import { main } from '../src/cli/main.js';
+
+let annotator: Annotator | undefined;
+export function sharedAnnotator(): Annotator {
+  annotator ??= createAnnotator();
+  return annotator;
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+const validate = ajv.compile(annotationSchema);
+
+/** Throws with the validator's messages when a document breaks the schema; also checks every span's text. */
+export function assertValidAnnotation(doc: unknown, text?: string): asserts doc is Annotation {
+  if (!validate(doc)) throw new Error(`schema violation: ${ajv.errorsText(validate.errors)}`);
+  if (text === undefined) return;
+  const codePoints = [...text];
+  for (const entity of [...doc.actors, ...doc.places]) {
+    for (const m of entity.mentions) {
+      const sliced = codePoints.slice(m.start, m.end).join('');
+      if (sliced !== m.text) throw new Error(`span ${m.start}-${m.end} is "${sliced}", mention says "${m.text}"`);
+    }
+  }
+}
+
+export interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process with captured streams. */
+export async function runCli(argv: string[], options: { cwd: string; stdin?: string | Buffer; env?: Record<string, string> }): Promise<RunResult> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const exitCode = await main(argv, {
+    stdout,
+    stderr,
+    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
+    env: { NO_COLOR: '1', ...options.env },
+    cwd: options.cwd,
+    annotator: sharedAnnotator(),
+  });
+  return { exitCode, stdout: out, stderr: err };
+}
