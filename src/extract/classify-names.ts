@@ -56,11 +56,39 @@ const MOVEMENT = /^(visit|visits|visited|visiting|travel|travels|travelled|trave
 /** Words that say a capitalised run is a person: honorifics not in the titles lexicon are few, and name-final. */
 const PERSON_CUE_AFTER = /^(said|says|told|added|explained|wrote|argued|insisted|noted|stated|announced|asked|replied|recalled|admitted|warned|urged|claimed|declared)$/;
 
-export function classifyNames(chunks: NameChunk[], index: LexiconIndex): Finding[] {
+/** Last words of the names of events, competitions and holidays: not actors or places ("World Cup", "U.S. Open"). */
+const EVENT_LAST = new Set([
+  'cup', 'open', 'championship', 'championships', 'games', 'olympics', 'prix', 'final', 'finals', 'trophy', 'award',
+  'awards', 'prize', 'war', 'day', 'festival', 'marathon', 'series', 'tournament', 'classic', 'masters', 'grand',
+  'week', 'year', 'act', 'treaty', 'accord', 'accords', 'agreement', 'plan', 'doctrine', 'index', 'law',
+]);
+/** Words in a sports report that make a place name a team ("Leicestershire beat Somerset"). */
+const SPORTS_WORDS = /^(innings|wickets?|goals?|scored|scorers?|league|striker|midfielder|defender|halftime|half-time|seeded|seeds|inning|homered|homer|pitcher|standings|fixtures|soccer|cricket|tennis|golf|baseball|rugby|basketball|hockey|cycling|athletics|boxing|match|matches|beat|draw|drew|points|coach|champions|championship|tournament|semi-final|quarter-final|playoff|playoffs|runs|batting|bowling|unbeaten|victory|defeat|club|season|round|par|birdie|bogey|lap|podium)$/;
+
+export interface ClassifyContext {
+  index: LexiconIndex;
+  /** The article reports sport: places that play are teams (organizations). */
+  sports: boolean;
+}
+
+/** Whether an article is a sports report, judged by its vocabulary (at least 4 sports words, 2 distinct). */
+export function isSportsReport(words: Iterable<string>): boolean {
+  const seen = new Set<string>();
+  let n = 0;
+  for (const w of words) {
+    if (SPORTS_WORDS.test(w)) {
+      n++;
+      seen.add(w);
+    }
+  }
+  return n >= 4 && seen.size >= 2;
+}
+
+export function classifyNames(chunks: NameChunk[], ctx: ClassifyContext): Finding[] {
   const findings: Finding[] = [];
-  let previous: { chunk: NameChunk; role: 'actors' | 'places' } | null = null;
+  let previous: Previous = null;
   for (const chunk of chunks) {
-    const out = classifyChunk(chunk, index, previous);
+    const out = classifyChunk(chunk, ctx, previous);
     findings.push(...out);
     const last = out[out.length - 1];
     previous = last ? { chunk, role: last.ref.list } : null;
@@ -68,129 +96,202 @@ export function classifyNames(chunks: NameChunk[], index: LexiconIndex): Finding
   return findings;
 }
 
-function classifyChunk(chunk: NameChunk, index: LexiconIndex, previous: { chunk: NameChunk; role: 'actors' | 'places' } | null): Finding[] {
+type Previous = { chunk: NameChunk; role: 'actors' | 'places' } | null;
+
+function classifyChunk(chunk: NameChunk, ctx: ClassifyContext, previous: Previous): Finding[] {
+  const { index } = ctx;
   const words = chunk.tokens.map(surface);
+  const n = words.length;
+  const lastWord = words[n - 1]!.toLowerCase().replace(/\.$/, '');
 
   // 1. The whole name is in the lexicon.
   const whole = index.lookup(words.join(' '));
-  if (whole.length > 0) return [fromHit(chunk, whole, 0, chunk.tokens.length, index, previous)].filter(isFinding);
+  if (whole.length > 0) return [fromHit(chunk, whole, 0, n, ctx, previous)];
 
-  // 2. [country or demonym]? title+ [name]?: "Prime Minister Shehbaz Sharif", "Pakistani Army Chief".
-  const titled = classifyTitled(chunk, words, index);
+  // 2. Competitions, holidays, wars and laws are named things but neither actors nor places.
+  if (n > 1 && EVENT_LAST.has(lastWord)) {
+    const lead = leadingCountry(words, index);
+    return lead ? [fromHit(subChunk(chunk, 0, lead.length), [lead.hit], 0, lead.length, ctx, null, 'actors')] : [];
+  }
+
+  // 3. An office and its holder: "Prime Minister Shehbaz Sharif", "Pakistani Army Chief", "NATO Secretary-General …".
+  const titled = classifyTitled(chunk, words, ctx);
   if (titled) return titled;
 
-  // 3. Known parts: "Pakistani Army" (demonym + organization head), a lexicon name followed by an org word.
-  const lastWord = words[words.length - 1]!.toLowerCase().replace(/\.$/, '');
-  if (chunk.tokens.length > 1 && ORG_LAST.has(lastWord)) {
-    const owner = countryOf(words[0]!, index);
+  // 4. A country or demonym before something else: "U.S. Cardinal Bernardin", "Australian Tom Moody".
+  const lead = leadingCountry(words, index);
+  if (lead && !ORG_LAST.has(lastWord)) {
+    const own = fromHit(subChunk(chunk, 0, lead.length), [lead.hit], 0, lead.length, ctx, null, 'actors');
+    return [own, ...classifyChunk(subChunk(chunk, lead.length, n), ctx, null)];
+  }
+
+  // 5. Organization and place words at the end or head of the name.
+  if (n > 1 && ORG_LAST.has(lastWord)) {
+    const owner = lead ? lead.hit.country.code : null;
     const sector = sectorOf(lastWord);
-    return [finding(chunk, 0, chunk.tokens.length, actorRef('organization', chunk.text, owner && sector ? owner + sector : null), 'name', 'org-suffix', 'strong')];
+    return [finding(chunk, 0, n, actorRef('organization', chunk.text, owner && sector ? owner + sector : null), 'name', 'org-suffix', 'strong')];
   }
   const placeType = PLACE_LAST.get(lastWord);
-  if (chunk.tokens.length > 1 && placeType) {
+  if (n > 1 && placeType) {
     const first = index.lookup(words.slice(0, -1).join(' '))[0];
     const country = first && 'country' in first ? first.country.code : null;
-    return [finding(chunk, 0, chunk.tokens.length, placeRef(placeType, chunk.text, country), 'name', 'place-suffix', 'strong')];
+    return [finding(chunk, 0, n, placeRef(placeType, chunk.text, country), 'name', 'place-suffix', 'strong')];
   }
-  if (chunk.tokens.length > 1 && /^(bank|ministry|university|department|institute|council|court|church|museum|federation|association|union|board|office|chamber|league|college|school|academy|society|party|commission|committee|agency|bureau)$/i.test(words[0]!) && chunk.tokens.some((t) => t.normal === 'of' || t.normal === 'for')) {
-    return [finding(chunk, 0, chunk.tokens.length, actorRef('organization', chunk.text, null), 'name', 'org-head', 'strong')];
+  if (n > 1 && ORG_HEAD.test(words[0]!) && chunk.tokens.some((t) => t.normal === 'of' || t.normal === 'for')) {
+    return [finding(chunk, 0, n, actorRef('organization', chunk.text, null), 'name', 'org-head', 'strong')];
   }
 
-  // 4. A demonym or lexicon name at the start and an unknown rest: "West Indian" is not a person.
-  if (chunk.tokens.every((t) => t.tags.has('Demonym') || index.lookup(surface(t)).some((h) => h.kind === 'demonym' || h.kind === 'region-demonym'))) return [];
+  // 6. A demonym unknown to the lexicon ("West Indian") is a description, not an entity.
+  if (chunk.tokens.every((t) => t.tags.has('Demonym'))) return [];
 
-  // 5. Acronyms: all capitals, 2–6 letters, unknown to the lexicon.
-  if (chunk.tokens.length === 1 && /^[A-Z][A-Z0-9&]{1,5}$/.test(words[0]!.replace(/\./g, '')) && !chunk.shouted) {
+  // 7. Acronyms: all capitals, 2–6 letters, unknown to the lexicon.
+  if (n === 1 && /^[A-Z][A-Z0-9&]{1,5}$/.test(words[0]!.replace(/\./g, '')) && !chunk.shouted) {
     return [finding(chunk, 0, 1, actorRef('organization', chunk.text, null), 'name', 'acronym', 'weak')];
   }
 
-  // 6. People: a known first name, compromise's person reading, or a speech verb after the name.
-  const personish = chunk.tokens.some((t) => t.tags.has('FirstName') || t.tags.has('Person') || t.tags.has('LastName') || t.tags.has('Honorific'));
+  // 8. Teams in a sports report: an unknown name with a score after it, or after "v", "against", "beat".
   const next = chunk.context[chunk.last + 1];
-  const speaks = next !== undefined && !chunk.possessive && PERSON_CUE_AFTER.test(next.normal) && !/[,.;:]/.test(chunk.tokens[chunk.tokens.length - 1]!.post);
-  if (personish || speaks) {
-    return [finding(chunk, 0, chunk.tokens.length, actorRef('person', chunk.text, null), 'name', personish ? 'person-tag' : 'person-speaks', personish && chunk.tokens.length > 1 ? 'strong' : 'weak')];
-  }
-  if (chunk.tokens.some((t) => t.tags.has('Organization'))) {
-    return [finding(chunk, 0, chunk.tokens.length, actorRef('organization', chunk.text, null), 'name', 'org-tag', 'weak')];
-  }
-  if (chunk.tokens.some((t) => t.tags.has('Place') || t.tags.has('City') || t.tags.has('Region'))) {
-    return [finding(chunk, 0, chunk.tokens.length, placeRef('other', chunk.text, null), 'name', 'place-tag', 'weak')];
+  const before = chunk.context[chunk.first - 1];
+  if (ctx.sports && ((next && /^\d/.test(next.text) && !/^\d{4}-/.test(next.text)) || (before && /^(v|vs|against|beat|beats|to|and)$/.test(before.normal) && n === 1 && !chunk.tokens[0]!.tags.has('Person')))) {
+    return [finding(chunk, 0, n, actorRef('organization', chunk.text, null), 'name', 'sports-team', 'weak')];
   }
 
-  // 7. An unknown run of two or three capitalised words that are not ordinary vocabulary reads as a person's name.
-  if (chunk.tokens.length >= 2 && chunk.tokens.length <= 3 && chunk.tokens.every((t) => !/\d/.test(t.text))) {
-    return [finding(chunk, 0, chunk.tokens.length, actorRef('person', chunk.text, null), 'name', 'unknown-name', 'weak')];
+  // 9. People: a known first name, compromise's person reading, or a speech verb after the name.
+  const personish = chunk.tokens.some((t) => t.tags.has('FirstName') || t.tags.has('Person') || t.tags.has('LastName') || t.tags.has('Honorific'));
+  const speaks = next !== undefined && !chunk.possessive && PERSON_CUE_AFTER.test(next.normal) && !/[,.;:]/.test(chunk.tokens[n - 1]!.post);
+  if (personish || speaks) {
+    return [finding(chunk, 0, n, actorRef('person', chunk.text, null), 'name', personish ? 'person-tag' : 'person-speaks', personish && n > 1 ? 'strong' : 'weak')];
   }
-  if (chunk.tokens.length > 3) {
-    return [finding(chunk, 0, chunk.tokens.length, actorRef('organization', chunk.text, null), 'name', 'long-name', 'weak')];
+  if (chunk.tokens.some((t) => t.tags.has('Organization'))) {
+    return [finding(chunk, 0, n, actorRef('organization', chunk.text, null), 'name', 'org-tag', 'weak')];
   }
+  if (chunk.tokens.some((t) => t.tags.has('Place') || t.tags.has('City') || t.tags.has('Region'))) {
+    return [finding(chunk, 0, n, placeRef('other', chunk.text, null), 'name', 'place-tag', 'weak')];
+  }
+  if (before && LOCATIVE.has(before.normal) && before.normal !== 'where') {
+    return [finding(chunk, 0, n, placeRef('other', chunk.text, null), 'name', 'after-locative', 'weak')];
+  }
+
+  // 10. An unknown run of two or three capitalised words reads as a person's name; longer runs as an organization.
+  if (n >= 2 && n <= 3 && chunk.tokens.every((t) => !/\d/.test(t.text))) {
+    return [finding(chunk, 0, n, actorRef('person', chunk.text, null), 'name', 'unknown-name', 'weak')];
+  }
+  if (n > 3) return [finding(chunk, 0, n, actorRef('organization', chunk.text, null), 'name', 'long-name', 'weak')];
   // A single unknown capitalised word: left for document-level evidence (a surname seen in full elsewhere).
   return [finding(chunk, 0, 1, actorRef('person', chunk.text, null), 'name', 'unknown-word', 'weak')];
 }
 
-/** "[Pakistani] [Army Chief]", "[Prime Minister] [Shehbaz Sharif]", "[U.S.] [Secretary of State] [John Kerry]". */
-function classifyTitled(chunk: NameChunk, words: string[], index: LexiconIndex): Finding[] | null {
-  let i = 0;
-  let owner: string | null = null;
-  const out: Finding[] = [];
-  // The owner of the office: a country, a demonym or an organization ("NATO Secretary-General Jens Stoltenberg").
-  let lead: LexiconHit | undefined;
-  for (let n = Math.min(4, words.length - 1); n >= 1 && !lead; n--) {
-    const hit = index.lookup(words.slice(0, n).join(' '))[0];
-    if (hit && (hit.kind === 'country' || hit.kind === 'demonym' || hit.kind === 'organization') && index.titleSector(words[n]!) !== undefined) {
-      lead = hit;
-      i = n;
-    }
+const ORG_HEAD = /^(bank|ministry|university|department|institute|council|court|church|museum|federation|association|union|board|office|chamber|league|college|school|academy|society|party|commission|committee|agency|bureau)$/i;
+
+/** A country or demonym at the start of a name (up to three words: "United Arab Emirates"). */
+function leadingCountry(words: string[], index: LexiconIndex): { length: number; hit: Extract<LexiconHit, { kind: 'country' | 'demonym' }> } | null {
+  for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
+    const hit = index.lookup(words.slice(0, k).join(' '))[0];
+    if (hit && (hit.kind === 'country' || hit.kind === 'demonym')) return { length: k, hit };
   }
-  if (lead) owner = lead.kind === 'organization' ? (lead.organization.code ?? lead.organization.country) : lead.kind === 'country' || lead.kind === 'demonym' ? lead.country.code : null;
+  return null;
+}
+
+/** The part of a name between two of its words, as a name of its own. */
+function subChunk(chunk: NameChunk, from: number, to: number): NameChunk {
+  const tokens = chunk.tokens.slice(from, to);
+  const start = tokens[0]!.start;
+  const end = to === chunk.tokens.length ? chunk.end : tokens[tokens.length - 1]!.end;
+  return {
+    ...chunk,
+    tokens,
+    start,
+    end,
+    text: chunk.text.slice(start - chunk.start, end - chunk.start),
+    possessive: to === chunk.tokens.length && chunk.possessive,
+    first: chunk.first + from,
+    last: chunk.first + to - 1,
+  };
+}
+
+/** Words that qualify an office before its title: "Foreign Minister", "Deputy Prime Minister", "Education Minister". */
+const PORTFOLIO = /^(assistant|deputy|vice|acting|former|foreign|defence|defense|finance|interior|education|health|trade|economy|economic|justice|labour|labor|agriculture|energy|oil|transport|information|culture|environment|industry|senior|chief|junior|prime|opposition|state|home|treasury|war|commerce|housing|sports|tourism|communications|planning|privatisation|privatization|budget|security|intelligence|army|air|naval|police|party|national|regional|provincial|general|executive|managing|world|european|federal|central)$/i;
+
+/**
+ * "[owner]? [portfolio]* [title]+ [name]?": "Prime Minister Shehbaz Sharif", "Pakistani Army Chief",
+ * "NATO Secretary-General Jens Stoltenberg", "Panamanian Boxing Association President Ramon Manzanares".
+ */
+function classifyTitled(chunk: NameChunk, words: string[], ctx: ClassifyContext): Finding[] | null {
+  const { index } = ctx;
+  // Where the title starts: the first word (after an owner and portfolio words) that begins a known title.
+  let titleStart = -1;
+  let titleEnd = -1;
   let sector: string | undefined;
-  let titleEnd = i;
-  while (titleEnd < words.length) {
-    let matched = 0;
-    for (let n = Math.min(index.maxTitleWords, words.length - titleEnd); n >= 1; n--) {
-      const s = index.titleSector(words.slice(titleEnd, titleEnd + n).join(' '));
-      if (s !== undefined) {
-        if (s !== '' || sector === undefined) sector = s;
-        matched = n;
-        break;
+  for (let p = 0; p < words.length && titleStart < 0; p++) {
+    let end = p;
+    while (end < words.length) {
+      let matched = 0;
+      for (let m = Math.min(index.maxTitleWords, words.length - end); m >= 1; m--) {
+        const s = index.titleSector(words.slice(end, end + m).join(' '));
+        if (s !== undefined) {
+          if (s !== '' || sector === undefined) sector = s;
+          matched = m;
+          break;
+        }
       }
+      if (matched === 0) break;
+      end += matched;
     }
-    if (matched === 0) break;
-    titleEnd += matched;
+    if (end > p) {
+      titleStart = p;
+      titleEnd = end;
+    }
   }
-  if (titleEnd === i) return null;
-  if (lead) out.push(...[fromHit(chunk, [lead], 0, i, index, null, 'actors')].filter(isFinding));
-  // An organization's officer carries the organization's code; a country's, the country and the office's sector.
-  const code = lead?.kind === 'organization' ? (owner ?? null) : owner && sector ? owner + sector : null;
+  if (titleStart < 0) return null;
+  // Portfolio words belong to the title: "Education Minister".
+  let ownerEnd = titleStart;
+  while (ownerEnd > 0 && PORTFOLIO.test(words[ownerEnd - 1]!)) ownerEnd--;
+  const out: Finding[] = [];
+  let code: string | null = null;
+  let owned = false;
+  if (ownerEnd > 0) {
+    const owner = chunk.tokens.slice(0, ownerEnd);
+    const ownerChunk = subChunk(chunk, 0, ownerEnd);
+    const hit = index.lookup(owner.map(surface).join(' '))[0];
+    if (hit && (hit.kind === 'country' || hit.kind === 'demonym')) {
+      out.push(fromHit(ownerChunk, [hit], 0, ownerEnd, ctx, null, 'actors'));
+      code = sector ? hit.country.code + sector : null;
+      owned = true;
+    } else if (hit && hit.kind === 'organization') {
+      out.push(fromHit(ownerChunk, [hit], 0, ownerEnd, ctx, null, 'actors'));
+      code = hit.organization.code ?? hit.organization.country;
+      owned = true;
+    } else if (!hit) {
+      // An owner unknown to the lexicon ("Panamanian Boxing Association"): classify it as a name of its own.
+      out.push(...classifyChunk(ownerChunk, ctx, null));
+      owned = out.some((f) => f.ref.list === 'actors' && f.ref.type === 'organization');
+    } else {
+      return null;
+    }
+  }
   if (titleEnd < words.length) {
     const rest = index.lookup(words.slice(titleEnd).join(' '));
     if (rest.length > 0 && rest[0]!.kind !== 'demonym') {
-      // "President of France" is cut at "of" by find-names; here "Minister Pakistan" is no person.
-      out.push(...[fromHit(chunk, rest, titleEnd, words.length, index, null)].filter(isFinding));
+      out.push(fromHit(subChunk(chunk, titleEnd, words.length), rest, 0, words.length - titleEnd, ctx, null));
       return out;
     }
     out.push(finding(chunk, titleEnd, words.length, actorRef('person', spanText(chunk, titleEnd, words.length), code), 'name', 'title+name', 'strong'));
     return out;
   }
   // A title with no name: an actor known by its office ("the Pakistani Army Chief" → PAKMIL).
-  if (sector === '') return out.length > 0 ? out : [];
-  const name = lead ? spanText(chunk, 0, titleEnd) : spanText(chunk, i, titleEnd);
-  out.push(finding(chunk, i, titleEnd, actorRef('person', name, code), 'title', 'title-only', 'strong'));
+  if (sector === '' || sector === undefined) return out;
+  const name = owned ? spanText(chunk, 0, titleEnd) : spanText(chunk, ownerEnd, titleEnd);
+  out.push(finding(chunk, ownerEnd, titleEnd, actorRef('person', name, code), 'title', 'title-only', 'strong'));
   return out;
 }
 
-function fromHit(
-  chunk: NameChunk,
-  hits: readonly LexiconHit[],
-  from: number,
-  to: number,
-  index: LexiconIndex,
-  previous: { chunk: NameChunk; role: 'actors' | 'places' } | null,
-  force?: 'actors',
-): Finding | null {
+function fromHit(chunk: NameChunk, hits: readonly LexiconHit[], from: number, to: number, ctx: ClassifyContext, previous: Previous, force?: 'actors'): Finding {
   const hit = hits[0]!;
   const role = force ?? roleOf(chunk, previous);
+  // In a sports report a city or region that plays is a team: "Leicestershire beat Somerset", "Kent 108-3".
+  if (ctx.sports && role === 'actors' && !force && (hit.kind === 'city' || hit.kind === 'capital' || hit.kind === 'region') && !isDateline(chunk)) {
+    return finding(chunk, from, to, actorRef('organization', chunk.text, null), 'name', 'sports-team', 'strong');
+  }
   switch (hit.kind) {
     case 'country': {
       const ref = role === 'actors' ? actorRef('country', hit.country.name, hit.country.code) : placeRef('country', hit.country.name, hit.country.code);
@@ -198,7 +299,7 @@ function fromHit(
     }
     case 'capital':
       // A capital standing for its government ("Islamabad and Doha have been working") is its country acting.
-      if (role === 'actors' && !sportsContext(chunk)) {
+      if (role === 'actors' && !isDateline(chunk)) {
         return finding(chunk, from, to, actorRef('country', hit.country.name, hit.country.code), 'capital', 'lexicon:capital-actor', 'lexicon');
       }
       return finding(chunk, from, to, placeRef('city', hit.city?.name ?? hit.name, hit.country.code), 'name', 'lexicon:capital-place', 'lexicon');
@@ -213,16 +314,22 @@ function fromHit(
     case 'organization':
       return finding(chunk, from, to, actorRef('organization', hit.organization.name, hit.organization.code), hit.via, 'lexicon:organization', 'lexicon');
   }
-  void index;
-  return null;
+}
+
+/** "LONDON 1996-08-30", "NICE, France 1996-08-30": the place a report was filed from. */
+function isDateline(chunk: NameChunk): boolean {
+  const next = chunk.context[chunk.last + 1];
+  if (chunk.first !== 0 || !next) return false;
+  return /^\d{4}-\d{2}-\d{2}$/.test(next.text) || (/^,/.test(chunk.tokens[chunk.tokens.length - 1]!.post) && chunk.context.slice(chunk.last + 1, chunk.last + 5).some((t) => /^\d{4}-\d{2}-\d{2}$/.test(t.text)));
 }
 
 /**
  * A country or capital is a place where the sentence locates something there ("in Kashmir", "visited Tehran",
  * "a trip to Doha"), and an actor otherwise: as a subject, a possessor, an object of a verb of dealing.
  */
-function roleOf(chunk: NameChunk, previous: { chunk: NameChunk; role: 'actors' | 'places' } | null): 'actors' | 'places' {
+function roleOf(chunk: NameChunk, previous: Previous): 'actors' | 'places' {
   if (chunk.possessive) return 'actors';
+  if (isDateline(chunk)) return 'places';
   let k = chunk.first - 1;
   // Coordination inherits the role of the first conjunct: "in India and Pakistan", "Islamabad and Doha have …".
   const before = chunk.context[k];
@@ -239,16 +346,6 @@ function roleOf(chunk: NameChunk, previous: { chunk: NameChunk; role: 'actors' |
   if (MOVEMENT.test(prev.normal)) return 'places';
   if ((prev.normal === 'to' || prev.normal === 'from' || prev.normal === 'for') && chunk.context.slice(Math.max(0, k - 3), k).some((t) => MOVEMENT.test(t.normal))) return 'places';
   return 'actors';
-}
-
-/** Sports reports name teams by their city; such a city is neither a government nor a location. */
-function sportsContext(_chunk: NameChunk): boolean {
-  return false;
-}
-
-function countryOf(word: string, index: LexiconIndex): string | null {
-  const hit = index.lookup(word)[0];
-  return hit && (hit.kind === 'country' || hit.kind === 'demonym') ? hit.country.code : null;
 }
 
 function sectorOf(word: string): string | null {
@@ -287,6 +384,3 @@ function surface(t: Token): string {
   return /['’]s$/i.test(t.text) ? t.text.slice(0, -2) : t.text;
 }
 
-function isFinding(f: Finding | null): f is Finding {
-  return f !== null;
-}

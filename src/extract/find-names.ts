@@ -84,7 +84,7 @@ function findCasedNames(tokens: Token[], text: string, index: LexiconIndex, seen
       }
       // An inner connector joins two capitalised parts: "Bank of England", "Osama bin Laden".
       const after = tokens[j + 2];
-      if (after && INNER.has(next.normal) && !endsName(next) && UPPER_START.test(after.text) && joinsInner(tokens, i, j, next)) {
+      if (after && INNER.has(next.normal) && !endsName(next) && isNameWord(tokens, j + 2, index, seen) && joinsInner(tokens, i, j, next)) {
         j += 2;
         continue;
       }
@@ -134,6 +134,8 @@ function makeChunk(tokens: Token[], first: number, last: number, text: string, s
   if (end <= start) return null;
   const span = text.slice(start, end);
   if (!WORDY.test(span)) return null;
+  // Column heads of results tables ("W D L G") are letters, not names; initials end in a full stop.
+  if (tokens.slice(first, last + 1).every((t) => /^\p{Lu}$/u.test(t.text) && !t.post.startsWith('.'))) return null;
   return {
     sentence: lastToken.sentence,
     tokens: tokens.slice(first, last + 1),
@@ -184,6 +186,8 @@ function joinsInner(tokens: Token[], first: number, j: number, connector: Token)
 
 /** Punctuation after a word ends the name it is in; so does a possessive. */
 function endsName(t: Token): boolean {
+  // An initial's full stop does not end a name: "P. Simmons", "George W. Bush".
+  if (/^\p{Lu}$/u.test(t.text) && /^\.\s?$/.test(t.post)) return false;
   return BREAK.test(t.post) || isPossessive(t) || t.tags.has(SPLIT);
 }
 

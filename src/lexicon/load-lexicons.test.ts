@@ -99,13 +99,17 @@ describe('cities', () => {
       ...lexicon.stopNames.map(lower),
       ...lexicon.countries.flatMap((entry) => [entry.name, ...entry.aliases].map(lower)),
     ]);
-    const clashes = lexicon.cities.flatMap((city) => [city.name, ...city.aliases].filter((form) => taken.has(lower(form))));
+    const clashes = lexicon.cities.flatMap((city) =>
+      [city.name, ...city.aliases].filter((form) => taken.has(lower(form))),
+    );
     expect(clashes).toEqual([]);
   });
 
   it('leaves out towns named like common words, but not famous cities named like people', () => {
     const names = new Set(lexicon.cities.map((city) => city.name));
-    for (const word of ['Nice', 'Reading', 'Mobile', 'Split', 'Orange', 'Of', 'Bath']) expect(names).not.toContain(word);
+    for (const word of ['Nice', 'Reading', 'Mobile', 'Split', 'Orange', 'Of', 'Bath']) {
+      expect(names).not.toContain(word);
+    }
     for (const city of ['Florence', 'Sydney', 'Charlotte', 'Sofia']) expect(names).toContain(city);
   });
 
@@ -123,7 +127,8 @@ describe('regions, organizations, titles', () => {
   });
 
   it('knows US states and the Middle East', () => {
-    expect(lexicon.regions.find((region) => region.name === 'California')).toMatchObject({ type: 'region', country: 'USA' });
+    const california = lexicon.regions.find((region) => region.name === 'California');
+    expect(california).toMatchObject({ type: 'region', country: 'USA' });
     expect(lexicon.regions.find((region) => region.name === 'Middle East')?.demonyms).toContain('Middle Eastern');
     expect(lexicon.regions.find((region) => region.name === 'Strait of Hormuz')?.type).toBe('water');
   });
@@ -213,7 +218,8 @@ describe('loading', () => {
     }
     const dir = copyOfLexicons();
     rmSync(join(dir, LEXICON_FILES.titles));
-    expect(captureError(() => loadLexiconsSync(dir))).toMatchObject({ name: 'LexiconError', file: join(dir, LEXICON_FILES.titles) });
+    const missing = captureError(() => loadLexiconsSync(dir));
+    expect(missing).toMatchObject({ name: 'LexiconError', file: join(dir, LEXICON_FILES.titles) });
   });
 });
 

@@ -103,7 +103,8 @@ function buildLexicon(dir: string, contents: ReadonlyMap<string, Uint8Array>): L
   uniqueBy(titlesFile, titles, (title) => title.title, 'title');
 
   const stopNamesFile = join(dir, LEXICON_FILES.stopNames);
-  const stopNames = checkEntries(stopNamesFile, read(LEXICON_FILES.stopNames), (value) => nonEmptyString(value, 'a stop name'));
+  const toStopName = (value: unknown): string => nonEmptyString(value, 'a stop name');
+  const stopNames = checkEntries(stopNamesFile, read(LEXICON_FILES.stopNames), toStopName);
   uniqueBy(stopNamesFile, stopNames, (stopName) => stopName, 'stop name');
 
   return { countries, cities, regions, organizations, titles, stopNames, hash: hashOf(contents) };
@@ -118,7 +119,8 @@ function bytesOf(contents: ReadonlyMap<string, Uint8Array>, name: string): Uint8
 /** First 12 hex digits of sha256 over the raw bytes of the files, in file-name order (code units, not locale). */
 function hashOf(contents: ReadonlyMap<string, Uint8Array>): string {
   const hash = createHash('sha256');
-  for (const name of [...contents.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(bytesOf(contents, name));
+  const names = [...contents.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const name of names) hash.update(bytesOf(contents, name));
   return hash.digest('hex').slice(0, 12);
 }
 
@@ -176,7 +178,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function record(value: unknown, keys: readonly string[]): Record<string, unknown> {
   if (!isRecord(value)) throw new ShapeError(`expected a mapping with ${keys.join(', ')}`);
   const unknownKeys = Object.keys(value).filter((key) => !keys.includes(key));
-  if (unknownKeys.length > 0) throw new ShapeError(`unknown key ${unknownKeys.join(', ')} (allowed: ${keys.join(', ')})`);
+  if (unknownKeys.length > 0) {
+    throw new ShapeError(`unknown key ${unknownKeys.join(', ')} (allowed: ${keys.join(', ')})`);
+  }
   const missing = keys.filter((key) => !(key in value));
   if (missing.length > 0) throw new ShapeError(`missing ${missing.join(', ')}`);
   return value;
@@ -204,7 +208,13 @@ function matching(value: unknown, pattern: RegExp, what: string): string {
 const ISO3 = /^[A-Z]{3}$/;
 const CAMEO_CODE = /^[A-Z]{3}(?:[A-Z]{3})*$/;
 const CAMEO_SECTOR = /^(?:[A-Z]{3})*$/;
-const REGION_TYPES: ReadonlySet<string> = new Set<RegionEntry['type']>(['region', 'continent', 'water', 'facility', 'other']);
+const REGION_TYPES: ReadonlySet<string> = new Set<RegionEntry['type']>([
+  'region',
+  'continent',
+  'water',
+  'facility',
+  'other',
+]);
 
 function countryOrNull(value: unknown): string | null {
   return value === null ? null : matching(value, ISO3, 'country (ISO alpha-3 or null)');
