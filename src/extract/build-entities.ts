@@ -92,6 +92,12 @@ function reviseWeak(findings: Finding[]): Finding[] {
       out.push({ ...f, ref: full, reason: `${f.reason}>surname-of-known-person`, strength: 'strong' });
       continue;
     }
+    // A town that shares its name with a person of the article is that person: "Arafat", "Washington".
+    const namesake = f.ref.list === 'places' && f.ref.type === 'city' ? personByPart.get(k) : undefined;
+    if (namesake && !ambiguous.has(k)) {
+      out.push({ ...f, ref: namesake, via: 'name', reason: `${f.reason}>surname-of-known-person`, strength: 'strong' });
+      continue;
+    }
     if (f.strength !== 'weak') {
       out.push(f);
       continue;

@@ -109,10 +109,8 @@ function classifyChunk(chunk: NameChunk, ctx: ClassifyContext, previous: Previou
   if (whole.length > 0) return [fromHit(chunk, whole, 0, n, ctx, previous)];
 
   // 2. Competitions, holidays, wars and laws are named things but neither actors nor places.
-  if (n > 1 && EVENT_LAST.has(lastWord)) {
-    const lead = leadingCountry(words, index);
-    return lead ? [fromHit(subChunk(chunk, 0, lead.length), [lead.hit], 0, lead.length, ctx, null, 'actors')] : [];
-  }
+  // The country in such a name is part of it ("U.S. Open"), not a mention of the country.
+  if (n > 1 && EVENT_LAST.has(lastWord)) return [];
 
   // 3. An office and its holder: "Prime Minister Shehbaz Sharif", "Pakistani Army Chief", "NATO Secretary-General …".
   const titled = classifyTitled(chunk, words, ctx);
@@ -152,12 +150,14 @@ function classifyChunk(chunk: NameChunk, ctx: ClassifyContext, previous: Previou
   // 8. Teams in a sports report: an unknown name with a score after it, or after "v", "against", "beat".
   const next = chunk.context[chunk.last + 1];
   const before = chunk.context[chunk.first - 1];
-  if (ctx.sports && ((next && /^\d/.test(next.text) && !/^\d{4}-/.test(next.text)) || (before && /^(v|vs|against|beat|beats|to|and)$/.test(before.normal) && n === 1 && !chunk.tokens[0]!.tags.has('Person')))) {
+  // People's names come first: "Chris Adams, 123" and "P. Simmons 4-38" are players, not teams.
+  const personish = chunk.tokens.some((t) => t.tags.has('FirstName') || t.tags.has('Person') || t.tags.has('LastName') || t.tags.has('Honorific') || /^\p{Lu}\.?$/u.test(t.text));
+  const scoreAfter = next !== undefined && /^\d/.test(next.text) && !/^\d{4}-/.test(next.text) && !/,/.test(chunk.tokens[n - 1]!.post);
+  if (ctx.sports && !personish && (scoreAfter || (before && /^(v|vs|against|beat|beats|and)$/.test(before.normal) && n === 1))) {
     return [finding(chunk, 0, n, actorRef('organization', chunk.text, null), 'name', 'sports-team', 'weak')];
   }
 
   // 9. People: a known first name, compromise's person reading, or a speech verb after the name.
-  const personish = chunk.tokens.some((t) => t.tags.has('FirstName') || t.tags.has('Person') || t.tags.has('LastName') || t.tags.has('Honorific'));
   const speaks = next !== undefined && !chunk.possessive && PERSON_CUE_AFTER.test(next.normal) && !/[,.;:]/.test(chunk.tokens[n - 1]!.post);
   if (personish || speaks) {
     return [finding(chunk, 0, n, actorRef('person', chunk.text, null), 'name', personish ? 'person-tag' : 'person-speaks', personish && n > 1 ? 'strong' : 'weak')];
@@ -289,7 +289,7 @@ function fromHit(chunk: NameChunk, hits: readonly LexiconHit[], from: number, to
   const hit = hits[0]!;
   const role = force ?? roleOf(chunk, previous);
   // In a sports report a city or region that plays is a team: "Leicestershire beat Somerset", "Kent 108-3".
-  if (ctx.sports && role === 'actors' && !force && (hit.kind === 'city' || hit.kind === 'capital' || hit.kind === 'region') && !isDateline(chunk)) {
+  if (ctx.sports && role === 'actors' && !force && !isDateline(chunk) && (hit.kind === 'city' || (hit.kind === 'region' && !HOME_NATIONS.test(hit.region.name)))) {
     return finding(chunk, from, to, actorRef('organization', chunk.text, null), 'name', 'sports-team', 'strong');
   }
   switch (hit.kind) {
@@ -315,6 +315,9 @@ function fromHit(chunk: NameChunk, hits: readonly LexiconHit[], from: number, to
       return finding(chunk, from, to, actorRef('organization', hit.organization.name, hit.organization.code), hit.via, 'lexicon:organization', 'lexicon');
   }
 }
+
+/** Nations that field national teams as countries do: their teams are named like the country, which stays a place. */
+const HOME_NATIONS = /^(England|Scotland|Wales|Northern Ireland)$/;
 
 /** "LONDON 1996-08-30", "NICE, France 1996-08-30": the place a report was filed from. */
 function isDateline(chunk: NameChunk): boolean {

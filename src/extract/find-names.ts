@@ -58,11 +58,12 @@ export function findNames(parsed: ParsedText, text: string, index: LexiconIndex)
       if (UPPER_START.test(t.text) && !startsClause(tokens, i)) capitalisedInside.add(bare(t).toLowerCase());
     }
   }
+  // Cased sentences first: the names they hold are what a headline in capitals can be matched against.
+  const cased = sentences.map((tokens) => (isShouted(tokens) ? null : findCasedNames(tokens, text, index, capitalisedInside)));
+  const known = new Set<string>();
+  for (const list of cased) for (const c of list ?? []) known.add(c.tokens.map(bare).join(' ').toLowerCase());
   const chunks: NameChunk[] = [];
-  for (const tokens of sentences) {
-    if (isShouted(tokens)) chunks.push(...findShoutedNames(tokens, text, index, capitalisedInside));
-    else chunks.push(...findCasedNames(tokens, text, index, capitalisedInside));
-  }
+  sentences.forEach((tokens, i) => chunks.push(...(cased[i] ?? findShoutedNames(tokens, text, index, known))));
   return chunks;
 }
 
@@ -106,7 +107,7 @@ function findShoutedNames(tokens: Token[], text: string, index: LexiconIndex, se
     for (let j = Math.min(tokens.length - 1, i + 5); j >= i; j--) {
       if (tokens.slice(i, j).some(endsName)) continue;
       const surface = tokens.slice(i, j + 1).map(bare).join(' ');
-      if (index.lookup(surface).length > 0 || (seen.has(surface.toLowerCase()) && !isFunctionWord(tokens[i]!))) {
+      if (index.lookup(surface).length > 0 || seen.has(surface.toLowerCase())) {
         matched = j;
         break;
       }
