@@ -172,7 +172,12 @@ function classifyChunk(chunk: NameChunk, ctx: ClassifyContext, previous: Previou
     return [finding(chunk, 0, n, placeRef('other', chunk.text, null), 'name', 'after-locative', 'weak')];
   }
 
-  // 10. An unknown run of two or three capitalised words reads as a person's name; longer runs as an organization.
+  // 10. A name built on a place without being one ("Air France", "Dynamo Moscow") names an organization.
+  if (n >= 2 && chunk.tokens.some((t) => index.lookup(surface(t)).some((h) => h.kind !== 'demonym' && h.kind !== 'region-demonym'))) {
+    return [finding(chunk, 0, n, actorRef('organization', chunk.text, null), 'name', 'named-after-place', 'weak')];
+  }
+
+  // 11. An unknown run of two or three capitalised words reads as a person's name; longer runs as an organization.
   if (n >= 2 && n <= 3 && chunk.tokens.every((t) => !/\d/.test(t.text))) {
     return [finding(chunk, 0, n, actorRef('person', chunk.text, null), 'name', 'unknown-name', 'weak')];
   }
