@@ -103,7 +103,7 @@ function dedupe(spans: readonly EntitySpan[]): EntitySpan[] {
 /**
  * The annotation's mentions as CoNLL-comparable spans in UTF-16 units (README mapping): person actors → PER,
  * organization actors → ORG, country actors and every place → LOC. Group actors are not scored, nor are mentions
- * made via a demonym (CoNLL tags "Pakistani" MISC, which is not scored).
+ * made via a demonym (CoNLL tags "Pakistani" MISC, which is not scored) or via a bare title ("the Army Chief").
  *
  * Identical spans of the same type count once (a country is often both an actor and a place). The same span
  * predicted with two types is kept twice on purpose: at most one can match the gold, the other is a false positive,
@@ -119,7 +119,8 @@ export function predictEntitySpans(
   const spans: EntitySpan[] = [];
   const add = (mentions: readonly Mention[], type: EntityType): void => {
     for (const m of mentions) {
-      if (m.via === 'demonym') continue;
+      // A demonym is MISC in CoNLL; an office without a name ("the Army Chief") is no named entity at all.
+      if (m.via === 'demonym' || m.via === 'title') continue;
       spans.push({ start: toUtf16(m.start), end: toUtf16(m.end), type });
     }
   };

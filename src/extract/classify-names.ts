@@ -286,7 +286,10 @@ function classifyTitled(chunk: NameChunk, words: string[], ctx: ClassifyContext)
   // A title with no name: an actor known by its office ("the Pakistani Army Chief" → PAKMIL).
   if (sector === '' || sector === undefined) return out;
   const name = owned ? spanText(chunk, 0, titleEnd) : spanText(chunk, ownerEnd, titleEnd);
-  out.push(finding(chunk, ownerEnd, titleEnd, actorRef('person', name, code), 'title', 'title-only', 'strong'));
+  // One actor per office: "the Pakistani Army Chief" and "the Pakistan Army Chief" are the same person.
+  const ref = actorRef('person', name, code);
+  ref.key = `office:${code ?? ''}:${spanText(chunk, titleStart, titleEnd).toLowerCase()}`;
+  out.push(finding(chunk, ownerEnd, titleEnd, ref, 'title', 'title-only', 'strong'));
   return out;
 }
 

@@ -9,7 +9,7 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['yaml', 'json', 'ndjson'
 export function toYaml(annotation: Annotation): string {
   const doc = new Document(annotation, { aliasDuplicateObjects: false });
   // Mentions and the small header maps read best on one line each, as in DESIGN.md.
-  doc.contents && flowSmallMaps(doc.contents);
+  flowSmallMaps(doc.contents);
   return doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, flowCollectionPadding: true });
 }
 

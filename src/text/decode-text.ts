@@ -28,18 +28,13 @@ function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decod
 
 /** Byte offset of the first invalid UTF-8 sequence, for an error message a person can act on. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search on prefixes: a valid prefix decodes (a cut multi-byte sequence at its end is tolerated by `stream`).
-  const probe = new TextDecoder('utf-8', { fatal: true });
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    try {
-      probe.decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid;
-    }
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
   }
-  return lo;
+  return i;
 }
