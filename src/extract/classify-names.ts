@@ -355,7 +355,7 @@ function roleOf(chunk: NameChunk, previous: Previous): 'actors' | 'places' {
   if (!prev) return 'actors';
   if (LOCATIVE.has(prev.normal)) return 'places';
   if (MOVEMENT.test(prev.normal)) return 'places';
-  if ((prev.normal === 'to' || prev.normal === 'from' || prev.normal === 'for') && chunk.context.slice(Math.max(0, k - 3), k).some((t) => MOVEMENT.test(t.normal))) return 'places';
+  if ((prev.normal === 'to' || prev.normal === 'from' || prev.normal === 'for') && chunk.context.slice(Math.max(0, k - 6), k).some((t) => MOVEMENT.test(t.normal))) return 'places';
   return 'actors';
 }
 
