@@ -215,7 +215,7 @@ function subChunk(chunk: NameChunk, from: number, to: number): NameChunk {
 }
 
 /** Words that qualify an office before its title: "Foreign Minister", "Deputy Prime Minister", "Education Minister". */
-const PORTFOLIO = /^(assistant|deputy|vice|acting|former|foreign|defence|defense|finance|interior|education|health|trade|economy|economic|justice|labour|labor|agriculture|energy|oil|transport|information|culture|environment|industry|senior|chief|junior|prime|opposition|state|home|treasury|war|commerce|housing|sports|tourism|communications|planning|privatisation|privatization|budget|security|intelligence|army|air|naval|police|party|national|regional|provincial|general|executive|managing|world|european|federal|central)$/i;
+const PORTFOLIO = /^(agriculture|financial|co|assistant|deputy|vice|acting|former|foreign|defence|defense|finance|interior|education|health|trade|economy|economic|justice|labour|labor|agriculture|energy|oil|transport|information|culture|environment|industry|senior|chief|junior|prime|opposition|state|home|treasury|war|commerce|housing|sports|tourism|communications|planning|privatisation|privatization|budget|security|intelligence|army|air|naval|police|party|national|regional|provincial|general|executive|managing|world|european|federal|central)$/i;
 
 /**
  * "[owner]? [portfolio]* [title]+ [name]?": "Prime Minister Shehbaz Sharif", "Pakistani Army Chief",
@@ -287,7 +287,12 @@ function classifyTitled(chunk: NameChunk, words: string[], ctx: ClassifyContext)
   if (sector === '' || sector === undefined) return out;
   const name = owned ? spanText(chunk, 0, titleEnd) : spanText(chunk, ownerEnd, titleEnd);
   // One actor per office: "the Pakistani Army Chief" and "the Pakistan Army Chief" are the same person.
-  const ref = actorRef('person', name, code);
+  // An institution ("Pakistani Army", "Foreign Ministry") is an organization; a plural ("Iranian officials") a group.
+  const head = words[titleEnd - 1]!.toLowerCase();
+  const type: ActorType = ORG_LAST.has(head) || /^(military|armed forces|air force|judiciary|leadership|state media|state television)$/.test(spanText(chunk, titleStart, titleEnd).toLowerCase())
+    ? 'organization'
+    : chunk.tokens[titleEnd - 1]!.tags.has('Plural') ? 'group' : 'person';
+  const ref = actorRef(type, name, code);
   ref.key = `office:${code ?? ''}:${spanText(chunk, titleStart, titleEnd).toLowerCase()}`;
   out.push(finding(chunk, ownerEnd, titleEnd, ref, 'title', 'title-only', 'strong'));
   return out;

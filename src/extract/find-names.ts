@@ -156,6 +156,8 @@ function isNameWord(tokens: Token[], i: number, index: LexiconIndex, seen: Set<s
   if (!UPPER_START.test(t.text) || !WORDY.test(t.text)) return false;
   if (t.text === 'I' || index.isStopName(bare(t))) return false;
   if (!startsClause(tokens, i)) return true;
+  // An initial before a capitalised word: "(C. Lewis 80 not out", "A. Dale".
+  if (/^\p{Lu}$/u.test(t.text) && /^\.\s?$/.test(t.post) && UPPER_START.test(tokens[i + 1]?.text ?? '')) return true;
   // A capital at the start of a sentence or quotation proves nothing: ask for evidence that it is a name.
   if (index.lookup(bare(t)).length > 0) return true;
   if (NAME_TAGS.some((tag) => t.tags.has(tag))) return true;
@@ -179,7 +181,8 @@ function startsClause(tokens: Token[], i: number): boolean {
 function joinsInner(tokens: Token[], first: number, j: number, connector: Token): boolean {
   if (connector.normal === '&') return true;
   if (connector.normal === 'of' || connector.normal === 'for' || connector.normal === 'on') {
-    return tokens.slice(first, j + 1).some((t) => HEADS.has(t.normal));
+    // The word right before the connector must take it: "Bank of England", not "President Tono Eitel of Germany".
+    return HEADS.has(tokens[j]!.normal) && first <= j;
   }
   // Name particles (bin, van, al, de …) only inside a run that already started.
   return true;
