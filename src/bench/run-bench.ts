@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createAnnotator } from '../index.js';
 import type { Annotator } from '../index.js';
 import { compromiseBare } from '../eval/compromise-baseline.js';
+import { UsageError, positiveInteger, runTool } from '../eval/tool-args.js';
 
 const USAGE = `usage: npm run bench -- [options]
 
@@ -18,15 +19,6 @@ const USAGE = `usage: npm run bench -- [options]
   -h, --help       show this help`;
 
 const WARMUP_FILES = 5;
-
-class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly showUsage = false,
-  ) {
-    super(message);
-  }
-}
 
 interface Options {
   corpus: string;
@@ -44,15 +36,6 @@ interface Side {
   name: 'compromise' | 'annotate';
   run: (article: Article) => number;
   seconds: number;
-}
-
-function positiveInteger(name: string, value: string | undefined): number | null {
-  if (value === undefined) return null;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n === 0) {
-    throw new UsageError(`--${name} expects a positive integer, got "${value}"`);
-  }
-  return n;
 }
 
 function parseOptions(argv: string[]): Options | 'help' {
@@ -218,14 +201,4 @@ function main(argv: string[]): void {
   console.log(`peak RSS: ${result.peakRssMB.toFixed(1)} MB, heap used after: ${result.heapUsedMB.toFixed(1)} MB`);
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError) {
-    console.error(`bench: ${error.message}`);
-    if (error.showUsage) console.error(USAGE);
-  } else {
-    console.error(`bench: ${(error as Error).stack ?? String(error)}`);
-  }
-  process.exitCode = 2;
-}
+runTool('bench', USAGE, main);

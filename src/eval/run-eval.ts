@@ -16,6 +16,7 @@ import {
   toUtf16Offsets,
 } from './score-entities.js';
 import type { EntityScore, EntitySpan, EntityType, GoldEntity, TypeScore } from './score-entities.js';
+import { UsageError, positiveInteger, runTool } from './tool-args.js';
 
 const USAGE = `usage: npm run eval -- --gold <file.jsonl> [options]
 
@@ -29,15 +30,6 @@ const USAGE = `usage: npm run eval -- --gold <file.jsonl> [options]
 Only CoNLL-style entity gold (entities typed PER/ORG/LOC/MISC) is scored so far; MISC is not scored.`;
 
 const CONTEXT = 40;
-
-class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly showUsage = false,
-  ) {
-    super(message);
-  }
-}
 
 interface Options {
   gold: string;
@@ -68,15 +60,6 @@ interface ErrorExample {
 interface SystemResult {
   seconds: number;
   score: EntityScore;
-}
-
-function positiveInteger(name: string, value: string | undefined, allowZero: boolean): number | null {
-  if (value === undefined) return null;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || (!allowZero && n === 0)) {
-    throw new UsageError(`--${name} expects a ${allowZero ? 'non-negative' : 'positive'} integer, got "${value}"`);
-  }
-  return n;
 }
 
 function parseOptions(argv: string[]): Options | 'help' {
@@ -368,14 +351,4 @@ function flatten(score: EntityScore): Record<EntityType | 'micro', TypeScore> {
   return { ...score.byType, micro: score.micro };
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError) {
-    console.error(`eval: ${error.message}`);
-    if (error.showUsage) console.error(USAGE);
-  } else {
-    console.error(`eval: ${(error as Error).stack ?? String(error)}`);
-  }
-  process.exitCode = 2;
-}
+runTool('eval', USAGE, main);

@@ -1,0 +1,37 @@
+// What the eval and bench commands share: their usage errors, integer options and the exit-code wrapper.
+/* eslint-disable no-console -- command-line tools: their stderr is where a usage error goes */
+
+/** A command-line mistake: reported in one line (with the usage text if asked), exit code 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly showUsage = false,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses `--name <n>`: a positive integer (or non-negative with allowZero); undefined stays null. */
+export function positiveInteger(name: string, value: string | undefined, allowZero = false): number | null {
+  if (value === undefined) return null;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || (!allowZero && n === 0)) {
+    throw new UsageError(`--${name} expects a ${allowZero ? 'non-negative' : 'positive'} integer, got "${value}"`);
+  }
+  return n;
+}
+
+/** Runs a tool's main; a usage error or a crash is reported on stderr and sets exit code 2. */
+export function runTool(name: string, usage: string, main: (argv: string[]) => void): void {
+  try {
+    main(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${name}: ${error.message}`);
+      if (error.showUsage) console.error(usage);
+    } else {
+      console.error(`${name}: ${(error as Error).stack ?? String(error)}`);
+    }
+    process.exitCode = 2;
+  }
+}
