@@ -87,15 +87,11 @@ function reviseWeak(findings: Finding[]): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
     const k = f.ref.name.toLowerCase();
-    const full = f.ref.list === 'actors' && f.ref.type === 'person' ? personByPart.get(k) : undefined;
-    if (full && !ambiguous.has(k) && full.name !== f.ref.name) {
+    // A part of a known person's name is that person; so is a town named like one: "Arafat", "Washington".
+    const namesOne = (f.ref.list === 'actors' && f.ref.type === 'person') || (f.ref.list === 'places' && f.ref.type === 'city');
+    const full = namesOne && !ambiguous.has(k) ? personByPart.get(k) : undefined;
+    if (full && full.name !== f.ref.name) {
       out.push({ ...f, ref: full, reason: `${f.reason}>surname-of-known-person`, strength: 'strong' });
-      continue;
-    }
-    // A town that shares its name with a person of the article is that person: "Arafat", "Washington".
-    const namesake = f.ref.list === 'places' && f.ref.type === 'city' ? personByPart.get(k) : undefined;
-    if (namesake && !ambiguous.has(k)) {
-      out.push({ ...f, ref: namesake, via: 'name', reason: `${f.reason}>surname-of-known-person`, strength: 'strong' });
       continue;
     }
     if (f.strength !== 'weak') {

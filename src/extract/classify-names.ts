@@ -106,7 +106,7 @@ function classifyChunk(chunk: NameChunk, ctx: ClassifyContext, previous: Previou
 
   // 1. The whole name is in the lexicon.
   const whole = index.lookup(words.join(' '));
-  if (whole.length > 0) return [fromHit(chunk, whole, 0, n, ctx, previous)];
+  if (whole.length > 0) return [fromHit(chunk, whole, ctx, previous)];
 
   // 2. Competitions, holidays, wars and laws are named things but neither actors nor places.
   // The country in such a name is part of it ("U.S. Open"), not a mention of the country.
@@ -119,7 +119,7 @@ function classifyChunk(chunk: NameChunk, ctx: ClassifyContext, previous: Previou
   // 4. A country or demonym before something else: "U.S. Cardinal Bernardin", "Australian Tom Moody".
   const lead = leadingCountry(words, index);
   if (lead && !ORG_LAST.has(lastWord)) {
-    const own = fromHit(subChunk(chunk, 0, lead.length), [lead.hit], 0, lead.length, ctx, null, 'actors');
+    const own = fromHit(subChunk(chunk, 0, lead.length), [lead.hit], ctx, null, 'actors');
     return [own, ...classifyChunk(subChunk(chunk, lead.length, n), ctx, null)];
   }
 
@@ -199,15 +199,12 @@ function leadingCountry(words: string[], index: LexiconIndex): { length: number;
 
 /** The part of a name between two of its words, as a name of its own. */
 function subChunk(chunk: NameChunk, from: number, to: number): NameChunk {
-  const tokens = chunk.tokens.slice(from, to);
-  const start = tokens[0]!.start;
-  const end = to === chunk.tokens.length ? chunk.end : tokens[tokens.length - 1]!.end;
   return {
     ...chunk,
-    tokens,
-    start,
-    end,
-    text: chunk.text.slice(start - chunk.start, end - chunk.start),
+    tokens: chunk.tokens.slice(from, to),
+    start: chunk.tokens[from]!.start,
+    end: spanEnd(chunk, to),
+    text: spanText(chunk, from, to),
     possessive: to === chunk.tokens.length && chunk.possessive,
     first: chunk.first + from,
     last: chunk.first + to - 1,
@@ -215,7 +212,7 @@ function subChunk(chunk: NameChunk, from: number, to: number): NameChunk {
 }
 
 /** Words that qualify an office before its title: "Foreign Minister", "Deputy Prime Minister", "Education Minister". */
-const PORTFOLIO = /^(agriculture|financial|co|assistant|deputy|vice|acting|former|foreign|defence|defense|finance|interior|education|health|trade|economy|economic|justice|labour|labor|agriculture|energy|oil|transport|information|culture|environment|industry|senior|chief|junior|prime|opposition|state|home|treasury|war|commerce|housing|sports|tourism|communications|planning|privatisation|privatization|budget|security|intelligence|army|air|naval|police|party|national|regional|provincial|general|executive|managing|world|european|federal|central)$/i;
+const PORTFOLIO = /^(financial|co|assistant|deputy|vice|acting|former|foreign|defence|defense|finance|interior|education|health|trade|economy|economic|justice|labour|labor|agriculture|energy|oil|transport|information|culture|environment|industry|senior|chief|junior|prime|opposition|state|home|treasury|war|commerce|housing|sports|tourism|communications|planning|privatisation|privatization|budget|security|intelligence|army|air|naval|police|party|national|regional|provincial|general|executive|managing|world|european|federal|central)$/i;
 
 /**
  * "[owner]? [portfolio]* [title]+ [name]?": "Prime Minister Shehbaz Sharif", "Pakistani Army Chief",
@@ -259,11 +256,11 @@ function classifyTitled(chunk: NameChunk, words: string[], ctx: ClassifyContext)
     const ownerChunk = subChunk(chunk, 0, ownerEnd);
     const hit = index.lookup(owner.map(surface).join(' '))[0];
     if (hit && (hit.kind === 'country' || hit.kind === 'demonym')) {
-      out.push(fromHit(ownerChunk, [hit], 0, ownerEnd, ctx, null, 'actors'));
+      out.push(fromHit(ownerChunk, [hit], ctx, null, 'actors'));
       code = sector ? hit.country.code + sector : null;
       owned = true;
     } else if (hit && hit.kind === 'organization') {
-      out.push(fromHit(ownerChunk, [hit], 0, ownerEnd, ctx, null, 'actors'));
+      out.push(fromHit(ownerChunk, [hit], ctx, null, 'actors'));
       code = hit.organization.code ?? hit.organization.country;
       owned = true;
     } else if (!hit) {
@@ -277,7 +274,7 @@ function classifyTitled(chunk: NameChunk, words: string[], ctx: ClassifyContext)
   if (titleEnd < words.length) {
     const rest = index.lookup(words.slice(titleEnd).join(' '));
     if (rest.length > 0 && rest[0]!.kind !== 'demonym') {
-      out.push(fromHit(subChunk(chunk, titleEnd, words.length), rest, 0, words.length - titleEnd, ctx, null));
+      out.push(fromHit(subChunk(chunk, titleEnd, words.length), rest, ctx, null));
       return out;
     }
     out.push(finding(chunk, titleEnd, words.length, actorRef('person', spanText(chunk, titleEnd, words.length), code), 'name', 'title+name', 'strong'));
@@ -289,43 +286,46 @@ function classifyTitled(chunk: NameChunk, words: string[], ctx: ClassifyContext)
   // One actor per office: "the Pakistani Army Chief" and "the Pakistan Army Chief" are the same person.
   // An institution ("Pakistani Army", "Foreign Ministry") is an organization; a plural ("Iranian officials") a group.
   const head = words[titleEnd - 1]!.toLowerCase();
-  const type: ActorType = ORG_LAST.has(head) || /^(military|armed forces|air force|judiciary|leadership|state media|state television)$/.test(spanText(chunk, titleStart, titleEnd).toLowerCase())
+  const office = spanText(chunk, titleStart, titleEnd).toLowerCase();
+  const type: ActorType = ORG_LAST.has(head) || /^(military|armed forces|air force|judiciary|leadership|state media|state television)$/.test(office)
     ? 'organization'
     : chunk.tokens[titleEnd - 1]!.tags.has('Plural') ? 'group' : 'person';
   const ref = actorRef(type, name, code);
-  ref.key = `office:${code ?? ''}:${spanText(chunk, titleStart, titleEnd).toLowerCase()}`;
+  ref.key = `office:${code ?? ''}:${office}`;
   out.push(finding(chunk, ownerEnd, titleEnd, ref, 'title', 'title-only', 'strong'));
   return out;
 }
 
-function fromHit(chunk: NameChunk, hits: readonly LexiconHit[], from: number, to: number, ctx: ClassifyContext, previous: Previous, force?: 'actors'): Finding {
+/** The meaning of a whole name the lexicon knows; `force` skips the actor-or-place decision. */
+function fromHit(chunk: NameChunk, hits: readonly LexiconHit[], ctx: ClassifyContext, previous: Previous, force?: 'actors'): Finding {
   const hit = hits[0]!;
+  const to = chunk.tokens.length;
   const role = force ?? roleOf(chunk, previous);
   // In a sports report a city or region that plays is a team: "Leicestershire beat Somerset", "Kent 108-3".
-  if (ctx.sports && role === 'actors' && !force && !isDateline(chunk) && (hit.kind === 'city' || (hit.kind === 'region' && !HOME_NATIONS.test(hit.region.name)))) {
-    return finding(chunk, from, to, actorRef('organization', chunk.text, null), 'name', 'sports-team', 'strong');
+  if (ctx.sports && role === 'actors' && !force && (hit.kind === 'city' || (hit.kind === 'region' && !HOME_NATIONS.test(hit.region.name)))) {
+    return finding(chunk, 0, to, actorRef('organization', chunk.text, null), 'name', 'sports-team', 'strong');
   }
   switch (hit.kind) {
     case 'country': {
       const ref = role === 'actors' ? actorRef('country', hit.country.name, hit.country.code) : placeRef('country', hit.country.name, hit.country.code);
-      return finding(chunk, from, to, ref, hit.via, `lexicon:country-${role === 'actors' ? 'actor' : 'place'}`, 'lexicon');
+      return finding(chunk, 0, to, ref, hit.via, `lexicon:country-${role === 'actors' ? 'actor' : 'place'}`, 'lexicon');
     }
     case 'capital':
       // A capital standing for its government ("Islamabad and Doha have been working") is its country acting.
-      if (role === 'actors' && !isDateline(chunk)) {
-        return finding(chunk, from, to, actorRef('country', hit.country.name, hit.country.code), 'capital', 'lexicon:capital-actor', 'lexicon');
+      if (role === 'actors') {
+        return finding(chunk, 0, to, actorRef('country', hit.country.name, hit.country.code), 'capital', 'lexicon:capital-actor', 'lexicon');
       }
-      return finding(chunk, from, to, placeRef('city', hit.city?.name ?? hit.name, hit.country.code), 'name', 'lexicon:capital-place', 'lexicon');
+      return finding(chunk, 0, to, placeRef('city', hit.city?.name ?? hit.name, hit.country.code), 'name', 'lexicon:capital-place', 'lexicon');
     case 'demonym':
-      return finding(chunk, from, to, actorRef('country', hit.country.name, hit.country.code), 'demonym', 'lexicon:demonym', 'lexicon');
+      return finding(chunk, 0, to, actorRef('country', hit.country.name, hit.country.code), 'demonym', 'lexicon:demonym', 'lexicon');
     case 'city':
-      return finding(chunk, from, to, placeRef('city', hit.city.name, hit.city.country), 'name', 'lexicon:city', 'lexicon');
+      return finding(chunk, 0, to, placeRef('city', hit.city.name, hit.city.country), 'name', 'lexicon:city', 'lexicon');
     case 'region':
-      return finding(chunk, from, to, placeRef(hit.region.type, hit.region.name, hit.region.country), hit.via, 'lexicon:region', 'lexicon');
+      return finding(chunk, 0, to, placeRef(hit.region.type, hit.region.name, hit.region.country), hit.via, 'lexicon:region', 'lexicon');
     case 'region-demonym':
-      return finding(chunk, from, to, placeRef(hit.region.type, hit.region.name, hit.region.country), 'demonym', 'lexicon:region-demonym', 'lexicon');
+      return finding(chunk, 0, to, placeRef(hit.region.type, hit.region.name, hit.region.country), 'demonym', 'lexicon:region-demonym', 'lexicon');
     case 'organization':
-      return finding(chunk, from, to, actorRef('organization', hit.organization.name, hit.organization.code), hit.via, 'lexicon:organization', 'lexicon');
+      return finding(chunk, 0, to, actorRef('organization', hit.organization.name, hit.organization.code), hit.via, 'lexicon:organization', 'lexicon');
   }
 }
 
@@ -384,16 +384,16 @@ function placeRef(type: PlaceType, name: string, country: string | null): Entity
 }
 
 function finding(chunk: NameChunk, from: number, to: number, ref: EntityRef, via: MentionVia, reason: string, strength: Finding['strength']): Finding {
-  const first = chunk.tokens[from]!;
-  const last = chunk.tokens[to - 1]!;
-  const end = to === chunk.tokens.length ? chunk.end : last.end;
-  return { ref, start: first.start, end, sentence: chunk.sentence, via, reason, strength };
+  return { ref, start: chunk.tokens[from]!.start, end: spanEnd(chunk, to), sentence: chunk.sentence, via, reason, strength };
+}
+
+/** Where the words before `to` end: the name's own end (possessive left out) when they reach its last word. */
+function spanEnd(chunk: NameChunk, to: number): number {
+  return to === chunk.tokens.length ? chunk.end : chunk.tokens[to - 1]!.end;
 }
 
 function spanText(chunk: NameChunk, from: number, to: number): string {
-  const startOffset = chunk.tokens[from]!.start - chunk.start;
-  const endOffset = (to === chunk.tokens.length ? chunk.end : chunk.tokens[to - 1]!.end) - chunk.start;
-  return chunk.text.slice(startOffset, endOffset);
+  return chunk.text.slice(chunk.tokens[from]!.start - chunk.start, spanEnd(chunk, to) - chunk.start);
 }
 
 function surface(t: Token): string {
