@@ -66,3 +66,48 @@ export interface Lexicon {
   /** A short stable hash of all of the above, written into annotator.lexicon. */
   hash: string;
 }
+
+// --- events ---------------------------------------------------------------------------------------------------
+
+/** The four-way grouping of CAMEO roots (GDELT's QuadClass): which mapping we use is documented in the README. */
+export type QuadClass = 'verbal-cooperation' | 'material-cooperation' | 'verbal-conflict' | 'material-conflict';
+
+/** One code of the CAMEO event codebook: a root ("04") or a sub-code ("042", "1823"). */
+export interface CameoEntry {
+  /** The code as a string: two digits for a root, three or four for a sub-code. */
+  code: string;
+  /** The codebook's name: roots in capitals (CONSULT), sub-codes as written ("Make a visit"). */
+  name: string;
+  /** Goldstein conflict–cooperation value, −10 … +10. */
+  goldstein: number;
+  /** Roots only: the quad class of the root and all its sub-codes. */
+  quadClass?: QuadClass;
+}
+
+/** A word or phrase that reports an event of a CAMEO code. */
+export interface TriggerEntry {
+  code: string;
+  /** A verb (matched on its infinitive: "visit", "carry out", "pave the way") or a noun (matched on its singular:
+   *  "visit", "air strike", "peace talks"). Several words match consecutive words of the sentence. */
+  kind: 'verb' | 'noun';
+  words: string;
+  /** Verbs: the trigger counts only when one of these nouns heads its object ("sever" + ties|relations). */
+  object: string[];
+  /** Nouns: the trigger counts only right after one of these words, which join its span ("air" strike). */
+  after: string[];
+}
+
+/** An actor the user adds through the config file (the PETRARCH test countries, a local militia …). */
+export interface UserActor {
+  name: string;
+  aliases: string[];
+  /** CAMEO-style code: a three-letter code for a country, longer for a sector or organization; null if none. */
+  code: string | null;
+  type: 'person' | 'organization' | 'country' | 'group';
+}
+
+/** Vocabulary added by the user on top of the bundled lexicons. */
+export interface UserVocabulary {
+  actors: UserActor[];
+  events: TriggerEntry[];
+}
