@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Annotation } from './model/annotation.js';
 import { SCHEMA_VERSION } from './model/annotation.js';
-import type { Lexicon } from './lexicon/lexicon.js';
+import type { Lexicon, UserVocabulary } from './lexicon/lexicon.js';
 import { loadLexiconsSync } from './lexicon/load-lexicons.js';
 import { indexLexicon } from './lexicon/index-lexicon.js';
 import { createParser } from './nlp/create-nlp.js';
@@ -19,6 +19,8 @@ import { countCodePoints, toCodePointOffsets } from './text/code-points.js';
 export interface AnnotatorOptions {
   /** A lexicon already loaded; by default the bundled lexicons/ are read. */
   lexicon?: Lexicon;
+  /** Actors and event words added by the user (the config file's vocabulary). */
+  vocabulary?: UserVocabulary;
 }
 
 export interface AnnotateOptions {
@@ -79,6 +81,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
       annotator: { name: 'annotate', version: VERSION, lexicon: lexicon.hash },
       actors: entities.actors,
       places: entities.places,
+      events: [],
     };
     return { annotation, findings: entities.kept };
   };

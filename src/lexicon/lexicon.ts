@@ -1,4 +1,5 @@
 // The shape of our vocabulary once loaded: what lexicons/*.yaml hold, typed. Pure data, no I/O.
+import type { ActorType, QuadClass } from '../model/annotation.js';
 
 /** A country or territory (ISO 3166-1). */
 export interface CountryEntry {
@@ -70,7 +71,7 @@ export interface Lexicon {
 // --- events ---------------------------------------------------------------------------------------------------
 
 /** The four-way grouping of CAMEO roots (GDELT's QuadClass): which mapping we use is documented in the README. */
-export type QuadClass = 'verbal-cooperation' | 'material-cooperation' | 'verbal-conflict' | 'material-conflict';
+export type { QuadClass };
 
 /** One code of the CAMEO event codebook: a root ("04") or a sub-code ("042", "1823"). */
 export interface CameoEntry {
@@ -103,7 +104,7 @@ export interface UserActor {
   aliases: string[];
   /** CAMEO-style code: a three-letter code for a country, longer for a sector or organization; null if none. */
   code: string | null;
-  type: 'person' | 'organization' | 'country' | 'group';
+  type: ActorType;
 }
 
 /** Vocabulary added by the user on top of the bundled lexicons. */

@@ -63,12 +63,41 @@ export interface AnnotatorInfo {
   lexicon: string;
 }
 
+/** How the article presents an event: as fact, denied, possible, planned, or in someone else's words. */
+export type Modality = 'asserted' | 'negated' | 'hypothetical' | 'future' | 'reported';
+
+export type QuadClass = 'verbal-cooperation' | 'material-cooperation' | 'verbal-conflict' | 'material-conflict';
+
+/** Who did what to whom, where and when: one per occurrence in the text. */
+export interface EventAnnotation {
+  /** e1, e2 … in text order. */
+  id: string;
+  /** The word or phrase that reports the event. */
+  trigger: Span;
+  sentence: number;
+  /** CAMEO code, root or sub-code ("040", "1823"). */
+  code: string;
+  /** Name of the CAMEO root (CONSULT, DISAPPROVE …). */
+  category: string;
+  quadClass: QuadClass;
+  goldstein: number;
+  /** Actor ids; several for a compound actor. */
+  source: string[];
+  target: string[];
+  /** Place id, or null. */
+  place: string | null;
+  /** ISO date the text gives for the event, resolved against the article's date; null if none. */
+  date: string | null;
+  modality: Modality;
+}
+
 export interface Annotation {
   schemaVersion: typeof SCHEMA_VERSION;
   source: SourceInfo;
   annotator: AnnotatorInfo;
   actors: Actor[];
   places: Place[];
+  events: EventAnnotation[];
 }
 
 const span = {
@@ -103,7 +132,7 @@ export const annotationSchema = {
   description: 'Actors and places an article mentions, each backed by code-point offsets into the article.',
   type: 'object',
   additionalProperties: false,
-  required: ['schemaVersion', 'source', 'annotator', 'actors', 'places'],
+  required: ['schemaVersion', 'source', 'annotator', 'actors', 'places', 'events'],
   properties: {
     schemaVersion: { const: SCHEMA_VERSION },
     source: {
@@ -169,6 +198,29 @@ export const annotationSchema = {
             description: 'ISO alpha-3 of the containing country; null if disputed or unknown.',
           },
           mentions: { type: 'array', minItems: 1, items: mention },
+        },
+      },
+    },
+    events: {
+      type: 'array',
+      description: 'Who did what to whom, where and when, coded like CAMEO; one per occurrence in the text.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'trigger', 'sentence', 'code', 'category', 'quadClass', 'goldstein', 'source', 'target', 'place', 'date', 'modality'],
+        properties: {
+          id: { type: 'string', pattern: '^e[1-9][0-9]*$' },
+          trigger: span,
+          sentence: { type: 'integer', minimum: 0 },
+          code: { type: 'string', pattern: '^[0-9]{2,4}$', description: 'CAMEO event code.' },
+          category: { type: 'string', description: 'Name of the CAMEO root.' },
+          quadClass: { enum: ['verbal-cooperation', 'material-cooperation', 'verbal-conflict', 'material-conflict'] },
+          goldstein: { type: 'number', minimum: -10, maximum: 10 },
+          source: { type: 'array', items: id, description: 'Actor ids of the agent(s).' },
+          target: { type: 'array', items: id, description: 'Actor ids of the target(s).' },
+          place: { anyOf: [id, { type: 'null' }], description: 'Place id where the event happens.' },
+          date: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+          modality: { enum: ['asserted', 'negated', 'hypothetical', 'future', 'reported'] },
         },
       },
     },
