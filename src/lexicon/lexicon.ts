@@ -64,6 +64,14 @@ export interface Lexicon {
   /** Words that look like names but are not entities in news text (Drew as a verb is handled by grammar; these are
    *  capitalised words such as "Monday" or "Reuters-style" boilerplate that must never become an entity). */
   stopNames: string[];
+  /** The CAMEO codebook: every code with its name and Goldstein value; roots carry their quad class. */
+  cameo: CameoEntry[];
+  /** Words and phrases that report events. */
+  triggers: TriggerEntry[];
+  /** Verbs that carry an event noun without being events ("held talks", "carried out airstrikes"). */
+  lightVerbs: string[];
+  /** Verbs whose subject is the target of the reaction noun they govern ("drew condemnation from India"). */
+  receiveVerbs: string[];
   /** A short stable hash of all of the above, written into annotator.lexicon. */
   hash: string;
 }
