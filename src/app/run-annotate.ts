@@ -11,6 +11,8 @@ import type { InputFile } from '../discover/find-inputs.js';
 import { decodeText } from '../text/decode-text.js';
 import { serialize, toJson } from '../serialize/serialize.js';
 import type { OutputFormat } from '../serialize/serialize.js';
+import { EMPTY_CONFIG } from '../config/load-config.js';
+import type { Config } from '../config/load-config.js';
 import { writeFileAtomic } from './write-atomic.js';
 import type { Reporter } from './reporter.js';
 
@@ -29,6 +31,8 @@ export interface RunOptions {
   date: string | null;
   io: RunIO;
   reporter: Reporter;
+  /** The config file's settings (default: none). */
+  config?: Config;
   /** Injected for tests; by default the bundled vocabulary. */
   annotator?: Annotator;
 }
@@ -57,7 +61,7 @@ export async function runAnnotate(options: RunOptions): Promise<number> {
     return EXIT_ERROR;
   }
 
-  const annotator = options.annotator ?? createAnnotator();
+  const annotator = options.annotator ?? createAnnotator({ vocabulary: (options.config ?? EMPTY_CONFIG).vocabulary });
   const outcomes: FileOutcome[] = [];
   const collected: Annotation[] = [];
   for (const [i, file] of files.entries()) {

@@ -1,5 +1,7 @@
 // The command line: parses argv with commander and maps a run to an exit code. Only bin/ touches process.exitCode.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { EXIT_ERROR, runAnnotate } from '../app/run-annotate.js';
 import { colorLevel, createStylishReporter } from '../app/reporter.js';
@@ -8,6 +10,8 @@ import type { OutputFormat } from '../serialize/serialize.js';
 import { annotationSchema } from '../model/annotation.js';
 import { VERSION } from '../annotate-text.js';
 import type { Annotator } from '../annotate-text.js';
+import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig } from '../config/load-config.js';
+import type { Config } from '../config/load-config.js';
 
 export interface CliIO {
   stdout: Writable;
@@ -24,6 +28,7 @@ interface AnnotateFlags {
   stdout?: boolean;
   format: OutputFormat;
   date?: string;
+  config?: string;
   quiet?: boolean;
   color?: boolean;
 }
@@ -38,6 +43,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--stdout', 'write documents to stdout instead of files')
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('yaml'))
     .option('--date <iso>', 'anchor date (YYYY-MM-DD) for articles without one', parseDate)
+    .option('--config <file>', 'vocabulary to add (default: the first annotate.config.yaml upward from here)')
     .option('-q, --quiet', 'no summary line')
     .option('--no-color', 'no colour on stderr')
     .showHelpAfterError('(run annotate --help for usage)')
@@ -52,6 +58,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         exitCode = EXIT_ERROR;
         return;
       }
+      // A bad config stops the run before any article is read: its vocabulary would change every output.
+      const config = readConfig(flags.config, io.cwd);
+      if (!config.ok) {
+        io.stderr.write(config.message + '\n');
+        exitCode = EXIT_ERROR;
+        return;
+      }
       const reporter = createStylishReporter({ stderr: io.stderr, quiet: flags.quiet === true, color: colorLevel(io.stderr, io.env, flags.color) });
       exitCode = await runAnnotate({
         inputs,
@@ -62,6 +75,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         date: flags.date ?? null,
         io,
         reporter,
+        config: config.value,
         ...(io.annotator ? { annotator: io.annotator } : {}),
       });
     });
@@ -84,6 +98,20 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT_ERROR;
   }
   return exitCode;
+}
+
+/** --config as given, else the first annotate.config.yaml upward from cwd (named relative to cwd in errors). */
+function readConfig(given: string | undefined, cwd: string): { ok: true; value: Config } | { ok: false; message: string } {
+  if (given !== undefined && !existsSync(path.resolve(cwd, given))) return { ok: false, message: `error: --config ${given}: no such file` };
+  const found = given === undefined ? findConfigFile(cwd) : null;
+  const file = given ?? (found === null ? null : path.relative(cwd, found).split(path.sep).join('/'));
+  if (file === null) return { ok: true, value: EMPTY_CONFIG };
+  try {
+    return { ok: true, value: loadConfig(file, { cwd }) };
+  } catch (error) {
+    if (error instanceof ConfigError) return { ok: false, message: `annotate: ${error.message}` };
+    throw error;
+  }
 }
 
 function parseDate(value: string): string {

@@ -1,0 +1,245 @@
+// annotate.config.yaml: the vocabulary it yields, every error naming file, line and key, finding the file upward,
+// and what the command line does with a good, a bad or a missing config.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CONFIG_FILE, ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig, parseConfig } from '../src/config/load-config.js';
+import { runCli } from './helpers.js';
+
+const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures', 'config');
+
+/** The message parseConfig throws for `text`, or a failure when it does not throw a ConfigError. */
+function errorOf(text: string, options?: { knownEventCodes?: ReadonlySet<string> }): string {
+  try {
+    parseConfig(text, CONFIG_FILE, options);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const temps: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'annotate-config-'));
+  temps.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('parseConfig: the vocabulary', () => {
+  it('reads actors and event words, with the documented defaults', () => {
+    const config = loadConfig(path.join(fixtures, CONFIG_FILE));
+    expect(config.vocabulary).toEqual({
+      actors: [
+        { name: 'Arnor', aliases: ['Arnorian government'], code: 'ARN', type: 'country' },
+        { name: 'White House', aliases: [], code: 'USAGOV', type: 'organization' },
+      ],
+      events: [
+        { code: '192', kind: 'verb', words: 'annex', object: [], after: [] },
+        { code: '141', kind: 'noun', words: 'sit-in', object: [], after: [] },
+        { code: '161', kind: 'verb', words: 'sever', object: ['ties', 'relations'], after: [] },
+        { code: '195', kind: 'noun', words: 'strike', object: [], after: ['drone'] },
+      ],
+    });
+    expect(config.hash).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('a three-letter code makes a country, a longer code or none an organization, unless type says otherwise', () => {
+    const { actors } = parseConfig(
+      ['actors:', '  - {name: Arnor, code: ARN}', '  - {name: Arnor Army, code: ARNMIL}', '  - {name: Rangers}', '  - {name: Aragorn, code: ARN, type: person}', '  - {name: Dunedain, code: null, type: group}'].join('\n'),
+      CONFIG_FILE,
+    ).vocabulary;
+    expect(actors.map((a) => [a.name, a.code, a.type])).toEqual([
+      ['Arnor', 'ARN', 'country'],
+      ['Arnor Army', 'ARNMIL', 'organization'],
+      ['Rangers', null, 'organization'],
+      ['Aragorn', 'ARN', 'person'],
+      ['Dunedain', null, 'group'],
+    ]);
+  });
+
+  it('lower-cases and collapses the spaces of event words; actor names keep their case', () => {
+    const { vocabulary } = parseConfig(
+      ['actors: [{name: "  White   House ", aliases: [POTUS]}]', 'events:', '  - {verb: "Pave  the Way", code: "036", object: [Talks]}', '  - {noun: Air Strike, code: "195", after: [US]}'].join('\n'),
+      CONFIG_FILE,
+    );
+    expect(vocabulary.actors[0]).toMatchObject({ name: 'White House', aliases: ['POTUS'] });
+    expect(vocabulary.events.map((e) => [e.words, e.object, e.after])).toEqual([
+      ['pave the way', ['talks'], []],
+      ['air strike', [], ['us']],
+    ]);
+  });
+
+  it('an empty file, a file of comments and empty keys all give the empty vocabulary and hash', () => {
+    for (const text of ['', '# nothing yet\n# still nothing\n', 'actors:\nevents: []\n']) {
+      expect(parseConfig(text, CONFIG_FILE)).toEqual({ ...EMPTY_CONFIG, file: CONFIG_FILE });
+    }
+  });
+
+  it('the hash follows the vocabulary, not the layout or comments of the file', () => {
+    const block = parseConfig('# ours\nevents:\n  - verb: annex\n    code: "192"\n', CONFIG_FILE);
+    const flow = parseConfig('events: [{code: "192", verb: ANNEX}]', 'other.yaml');
+    const changed = parseConfig('events: [{verb: annex, code: "193"}]', CONFIG_FILE);
+    expect(flow.hash).toBe(block.hash);
+    expect(changed.hash).not.toBe(block.hash);
+  });
+
+  it('YAML anchors and aliases can share a list between entries', () => {
+    const { events } = parseConfig('events:\n  - {verb: sever, code: "161", object: &ties [ties, relations]}\n  - {verb: cut, code: "161", object: *ties}\n', CONFIG_FILE).vocabulary;
+    expect(events[1]!.object).toEqual(['ties', 'relations']);
+  });
+
+  it('with knownEventCodes, codes of the codebook pass', () => {
+    const config = parseConfig('events: [{verb: annex, code: "192"}]', CONFIG_FILE, { knownEventCodes: new Set(['19', '192']) });
+    expect(config.vocabulary.events).toHaveLength(1);
+  });
+});
+
+describe('parseConfig: errors name the file, the line and the key', () => {
+  it('the example of the docs: a lower-case actor code on line 7', () => {
+    let caught: unknown;
+    try {
+      loadConfig(path.join(fixtures, 'bad-actor-code.yaml'), { cwd: fixtures });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const error = caught as ConfigError;
+    expect(error.message).toBe(`${path.join(fixtures, 'bad-actor-code.yaml')}:7: actors[1].code: must be a CAMEO actor code such as PAK or PAKGOV, got "pak"`);
+    expect([error.line, error.key]).toEqual([7, 'actors[1].code']);
+  });
+
+  const cases: [what: string, text: string, message: string][] = [
+    ['two YAML documents', 'actors: []\n---\nevents: []\n', 'annotate.config.yaml:2: invalid YAML at column 1: a second document (after ---): the config is one document'],
+    ['an alias without its anchor', 'events:\n  - {verb: cut, code: "161", object: *ties}\n', 'annotate.config.yaml:2: events[0].object: unknown alias *ties'],
+    ['a list at the top level', '- name: Arnor\n', 'annotate.config.yaml:1: the top level must be a mapping with keys actors, events, got a list'],
+    ['a typo in a top-level key', '# ours\nactor:\n  - name: Arnor\n', 'annotate.config.yaml:2: unknown key "actor" (did you mean "actors"?)'],
+    ['an unknown top-level key with no near miss', 'output: out/\n', 'annotate.config.yaml:1: unknown key "output" (known keys: actors, events)'],
+    ['a typo in an entry key', 'actors:\n  - name: Arnor\n    alias: [Arnorians]\n', 'annotate.config.yaml:3: actors[0]: unknown key "alias" (did you mean "aliases"?)'],
+    ['an unknown entry key', 'events:\n  - {verb: annex, code: "192", weight: 2}\n', 'annotate.config.yaml:2: events[0]: unknown key "weight" (known keys: verb, noun, code, object, after)'],
+    ['actors not a list', 'actors: Arnor\n', 'annotate.config.yaml:1: actors: must be a list of actors, got "Arnor"'],
+    ['an actor that is not a mapping', 'actors:\n  - Arnor\n', 'annotate.config.yaml:2: actors[0]: must be a mapping with keys name, aliases, code, type, got "Arnor"'],
+    ['a missing name', 'actors:\n  - name: Arnor\n  - code: GON\n    type: country\n', 'annotate.config.yaml:3: actors[1]: missing "name"'],
+    ['an empty name', 'actors:\n  - name: ""\n', 'annotate.config.yaml:2: actors[0].name: must be a non-empty string, got ""'],
+    ['a name with no value', 'actors:\n  - code: ARN\n    name:\n', 'annotate.config.yaml:3: actors[0].name: must be a non-empty string, got nothing'],
+    ['a name that is a number', 'actors:\n  - name: 42\n', 'annotate.config.yaml:2: actors[0].name: must be a non-empty string, got 42'],
+    ['aliases not a list', 'actors:\n  - name: Arnor\n    aliases: Arnorian government\n', 'annotate.config.yaml:3: actors[0].aliases: must be a list of strings, got "Arnorian government"'],
+    ['an alias that is not a string', 'actors:\n  - name: Arnor\n    aliases:\n      - Arnorians\n      - {name: x}\n', 'annotate.config.yaml:5: actors[0].aliases[1]: must be a non-empty string, got a mapping'],
+    ['a code that is not a CAMEO actor code', 'actors:\n  - {name: Arnor, code: ARNO}\n', 'annotate.config.yaml:2: actors[0].code: must be a CAMEO actor code such as PAK or PAKGOV, got "ARNO"'],
+    ['an unknown actor type', 'actors:\n  - name: Arnor\n    type: nation\n', 'annotate.config.yaml:3: actors[0].type: must be one of person, organization, country, group, got "nation"'],
+    ['the same actor twice, in another case', 'actors:\n  - name: Arnor\n  - name: Gondor\n  - name: ARNOR\n', 'annotate.config.yaml:4: actors[2].name: duplicate actor "ARNOR" (actors[0] has the same name)'],
+    ['an event with verb and noun', 'events:\n  - verb: strike\n    noun: strike\n    code: "195"\n', 'annotate.config.yaml:3: events[0]: give either "verb" or "noun", not both'],
+    ['an event with neither verb nor noun', 'events:\n  - {code: "195"}\n', 'annotate.config.yaml:2: events[0]: missing "verb" or "noun" (the word that reports the event)'],
+    ['an event without a code', 'events:\n  - verb: annex\n', 'annotate.config.yaml:2: events[0]: missing "code" (the CAMEO event code, quoted, such as "042")'],
+    ['an unquoted code', 'events:\n  - verb: annex\n    code: 192\n', 'annotate.config.yaml:3: events[0].code: must be a quoted string such as "192": unquoted, YAML reads it as a number (and 042 as 42)'],
+    ['an unquoted code with a leading zero', 'events:\n  - {verb: visit, code: 042}\n', 'annotate.config.yaml:2: events[0].code: must be a quoted string such as "042": unquoted, YAML reads it as a number (and 042 as 42)'],
+    ['a code of letters', 'events:\n  - {verb: annex, code: "19x"}\n', 'annotate.config.yaml:2: events[0].code: must be a CAMEO event code of 2 to 4 digits such as "04" or "042", got "19x"'],
+    ['a code of five digits', 'events:\n  - {verb: annex, code: "19222"}\n', 'annotate.config.yaml:2: events[0].code: must be a CAMEO event code of 2 to 4 digits such as "04" or "042", got "19222"'],
+    ['object on a noun', 'events:\n  - noun: talks\n    code: "040"\n    object: [peace]\n', 'annotate.config.yaml:4: events[0].object: only a verb takes "object" (a noun takes "after")'],
+    ['after on a verb', 'events:\n  - {verb: strike, code: "195", after: [drone]}\n', 'annotate.config.yaml:2: events[0].after: only a noun takes "after" (a verb takes "object")'],
+    ['object not a list', 'events:\n  - {verb: sever, code: "161", object: ties}\n', 'annotate.config.yaml:2: events[0].object: must be a list of strings, got "ties"'],
+  ];
+
+  it.each(cases)('%s', (_what, text, message) => {
+    expect(errorOf(text)).toBe(message);
+  });
+
+  it('invalid YAML: the line and column where the parser stopped, and its reason', () => {
+    expect(errorOf('actors:\n  - name: Arnor: Gondor\n')).toBe('annotate.config.yaml:2: invalid YAML at column 11: Nested mappings are not allowed in compact mappings');
+    expect(errorOf('actors:\n  - name: Arnor\n    name: Gondor\n')).toBe('annotate.config.yaml:3: invalid YAML at column 5: Map keys must be unique');
+  });
+
+  it('a code outside the codebook, when the codebook is given', () => {
+    expect(errorOf('events:\n  - {verb: annex, code: "999"}\n', { knownEventCodes: new Set(['19', '192']) })).toBe(
+      'annotate.config.yaml:2: events[0].code: "999" is not a CAMEO code in lexicons/cameo.yaml',
+    );
+  });
+
+  it('the first error in the file is the one reported', () => {
+    expect(errorOf('events:\n  - {verb: annex, code: 192}\nactors:\n  - {name: Arnor, code: arn}\n')).toMatch(/^annotate\.config\.yaml:2: events\[0\]\.code:/);
+  });
+
+  it('an unreadable file: the file and the reason, no line', () => {
+    const dir = tempDir();
+    expect(() => loadConfig('nope.yaml', { cwd: dir })).toThrow(new ConfigError('nope.yaml', null, null, 'cannot read the file (no such file)'));
+    writeFileSync(path.join(dir, 'latin1.yaml'), Buffer.from('actors: [{name: Caf\xe9}]', 'latin1'));
+    expect(() => loadConfig('latin1.yaml', { cwd: dir })).toThrow('latin1.yaml: not valid UTF-8');
+  });
+});
+
+describe('findConfigFile', () => {
+  it('finds the nearest annotate.config.yaml in the directory or one of its parents', () => {
+    const root = tempDir();
+    mkdirSync(path.join(root, 'a', 'b', 'c', 'd'), { recursive: true });
+    writeFileSync(path.join(root, 'a', CONFIG_FILE), '');
+    writeFileSync(path.join(root, 'a', 'b', 'c', CONFIG_FILE), '');
+    expect(findConfigFile(path.join(root, 'a', 'b', 'c', 'd'))).toBe(path.join(root, 'a', 'b', 'c', CONFIG_FILE));
+    expect(findConfigFile(path.join(root, 'a', 'b', 'c'))).toBe(path.join(root, 'a', 'b', 'c', CONFIG_FILE));
+    expect(findConfigFile(path.join(root, 'a', 'b'))).toBe(path.join(root, 'a', CONFIG_FILE));
+  });
+
+  it('returns null when no directory up to the root has one', () => {
+    const root = tempDir();
+    const ancestors: string[] = [];
+    for (let dir = root; ancestors.at(-1) !== dir; dir = path.dirname(dir)) ancestors.push(dir);
+    // A stray config above the temp dir on this machine would be found, rightly: then there is nothing to assert.
+    if (ancestors.some((dir) => existsSync(path.join(dir, CONFIG_FILE)))) return;
+    expect(findConfigFile(root)).toBeNull();
+  });
+});
+
+describe('annotate --config', () => {
+  function workspace(config?: string): string {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'news'));
+    writeFileSync(path.join(dir, 'news', 'one.txt'), 'Pakistan and Iran held talks in Tehran.');
+    if (config !== undefined) copyFileSync(path.join(fixtures, config), path.join(dir, CONFIG_FILE));
+    return dir;
+  }
+
+  it('a bad config found in the working directory: exit 2, one line naming file, line and key, nothing written', async () => {
+    const cwd = workspace('bad-actor-code.yaml');
+    const result = await runCli(['news'], { cwd });
+    expect(result).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'annotate: annotate.config.yaml:7: actors[1].code: must be a CAMEO actor code such as PAK or PAKGOV, got "pak"\n',
+    });
+    expect(existsSync(path.join(cwd, 'annotations'))).toBe(false);
+  });
+
+  it('a bad config found in a parent directory is named relative to the working directory', async () => {
+    const root = workspace('bad-actor-code.yaml');
+    const result = await runCli(['one.txt', '--stdout'], { cwd: path.join(root, 'news') });
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('annotate: ../annotate.config.yaml:7: actors[1].code: must be a CAMEO actor code such as PAK or PAKGOV, got "pak"\n');
+  });
+
+  it('--config names the file to use, in place of the one found upward', async () => {
+    const cwd = workspace('bad-actor-code.yaml');
+    mkdirSync(path.join(cwd, 'conf'));
+    writeFileSync(path.join(cwd, 'conf', 'vocab.yaml'), readFileSync(path.join(fixtures, CONFIG_FILE)));
+    const good = await runCli(['news', '--config', 'conf/vocab.yaml'], { cwd });
+    expect(good.exitCode).toBe(0);
+    expect(existsSync(path.join(cwd, 'annotations', 'one.yaml'))).toBe(true);
+
+    writeFileSync(path.join(cwd, 'conf', 'typo.yaml'), 'events:\n  - {verb: annex, code: 192}\n');
+    const bad = await runCli(['news', '--config', 'conf/typo.yaml', '-o', 'out'], { cwd });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/^annotate: conf\/typo\.yaml:2: events\[0\]\.code: must be a quoted string/);
+    expect(existsSync(path.join(cwd, 'out'))).toBe(false);
+  });
+
+  it('--config with a file that does not exist is a usage error naming it', async () => {
+    const cwd = workspace();
+    const result = await runCli(['news', '--config', 'missing.yaml'], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('error: --config missing.yaml: no such file\n');
+    expect(existsSync(path.join(cwd, 'annotations'))).toBe(false);
+  });
+});
