@@ -2,17 +2,23 @@
 // process (createAnnotator), then runs the fixed stages: front matter → parse → names → classify → entities → model.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Annotation } from './model/annotation.js';
+import type { Annotation, EventAnnotation } from './model/annotation.js';
 import { SCHEMA_VERSION } from './model/annotation.js';
 import type { Lexicon, UserVocabulary } from './lexicon/lexicon.js';
 import { loadLexiconsSync } from './lexicon/load-lexicons.js';
 import { indexLexicon } from './lexicon/index-lexicon.js';
-import { createParser } from './nlp/create-nlp.js';
+import { createParser, findDates, nounForms, verbForms } from './nlp/create-nlp.js';
 import type { ParsedText } from './nlp/create-nlp.js';
 import { findNames } from './extract/find-names.js';
 import { classifyNames, isSportsReport } from './extract/classify-names.js';
 import type { Finding } from './extract/classify-names.js';
 import { buildEntities } from './extract/build-entities.js';
+import type { Entities } from './extract/build-entities.js';
+import { findAgents } from './extract/find-agents.js';
+import { compileEventVocabulary } from './extract/event-vocabulary.js';
+import type { EventVocabulary } from './extract/event-vocabulary.js';
+import { findEvents } from './extract/find-events.js';
+import type { EventFinding } from './extract/find-events.js';
 import { readFrontMatter } from './text/front-matter.js';
 import { countCodePoints, toCodePointOffsets } from './text/code-points.js';
 
@@ -50,8 +56,11 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json
 
 export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
   const lexicon = options.lexicon ?? loadLexiconsSync();
-  const index = indexLexicon(lexicon);
+  const vocabulary = options.vocabulary;
+  const index = indexLexicon(lexicon, vocabulary);
   const parse = createParser(lexicon);
+  const events = compileEventVocabulary(lexicon, vocabulary, { verbForms, nounForms });
+  const lexiconHash = hasWords(vocabulary) ? `${lexicon.hash}+${hashVocabulary(vocabulary!)}` : lexicon.hash;
 
   const explain = (text: string, opts: AnnotateOptions = {}): { annotation: Annotation; findings: Finding[] } => {
     const path = opts.path ?? '-';
@@ -67,8 +76,18 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
     const bytes = opts.bytes ?? Buffer.from(text, 'utf8');
     const parsed = parse(text.slice(bodyStart), bodyStart);
     const chunks = findNames(parsed, text, index);
-    const findings = classifyNames(chunks, { index, sports: isSportsReport(words(parsed)) });
-    const entities = buildEntities(findings, { text, toCodePoint: toCodePointOffsets(text) });
+    const named = classifyNames(chunks, { index, sports: isSportsReport(words(parsed)) });
+    const findings = [...named, ...findAgents(parsed, named, index)];
+    const anchor = date ?? opts.date ?? null;
+    const found = findEvents(parsed, findings, {
+      vocabulary: events,
+      anchor,
+      findDates,
+      text,
+      countryName: (code) => index.countryByCode(code)?.name,
+    });
+    const toCodePoint = toCodePointOffsets(text);
+    const entities = buildEntities([...findings, ...found.derived], { text, toCodePoint });
     const annotation: Annotation = {
       schemaVersion: SCHEMA_VERSION,
       source: {
@@ -78,15 +97,53 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
         title,
         date: date ?? opts.date ?? null,
       },
-      annotator: { name: 'annotate', version: VERSION, lexicon: lexicon.hash },
+      annotator: { name: 'annotate', version: VERSION, lexicon: lexiconHash },
       actors: entities.actors,
       places: entities.places,
-      events: [],
+      events: toEvents(found.events, entities, events, text, toCodePoint),
     };
     return { annotation, findings: entities.kept };
   };
 
   return { annotate: (text, opts) => explain(text, opts).annotation, explain, lexicon };
+}
+
+function toEvents(found: EventFinding[], entities: Entities, vocabulary: EventVocabulary, text: string, toCodePoint: (n: number) => number): EventAnnotation[] {
+  const ids = (list: EventFinding['source']): string[] => [...new Set(list.map((f) => entities.idOf(f)).filter((id): id is string => id !== undefined))];
+  const out: EventAnnotation[] = [];
+  for (const e of found) {
+    const code = e.pattern.entry.code;
+    const root = vocabulary.codebook.get(code.slice(0, 2));
+    const entry = vocabulary.codebook.get(code);
+    if (!root || !entry || !root.quadClass) continue;
+    const source = ids(e.source);
+    const target = ids(e.target).filter((id) => !source.includes(id));
+    if (source.length === 0 && target.length === 0) continue;
+    out.push({
+      id: `e${out.length + 1}`,
+      trigger: { text: text.slice(e.start, e.end), start: toCodePoint(e.start), end: toCodePoint(e.end) },
+      sentence: e.sentence,
+      code,
+      category: root.name,
+      quadClass: root.quadClass,
+      goldstein: entry.goldstein,
+      source,
+      target,
+      place: e.place ? (entities.idOf(e.place) ?? null) : null,
+      date: e.date,
+      modality: e.modality,
+    });
+  }
+  return out;
+}
+
+function hasWords(vocabulary: UserVocabulary | undefined): boolean {
+  return vocabulary !== undefined && (vocabulary.actors.length > 0 || vocabulary.events.length > 0);
+}
+
+/** The user's vocabulary changes the output as the lexicons do, so annotator.lexicon covers it too. */
+function hashVocabulary(vocabulary: UserVocabulary): string {
+  return createHash('sha256').update(JSON.stringify(vocabulary)).digest('hex').slice(0, 12);
 }
 
 function* words(parsed: ParsedText): Iterable<string> {

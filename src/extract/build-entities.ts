@@ -16,25 +16,32 @@ export interface Entities {
   places: Place[];
   /** The findings that made it into the output, with their final references (for explain). */
   kept: Finding[];
+  /** The id of the actor or place a finding (as given to buildEntities) ended up in; undefined if it was dropped. */
+  idOf(finding: Finding): string | undefined;
 }
 
 export function buildEntities(findings: Finding[], options: BuildOptions): Entities {
-  const revised = reviseWeak(findings);
-  const groups = new Map<string, { ref: EntityRef; findings: Finding[] }>();
-  for (const f of revised) {
+  const pairs = reviseWeak(findings);
+  const groups = new Map<string, { ref: EntityRef; findings: Finding[]; entity?: Actor | Place }>();
+  const groupOf = new Map<Finding, { entity?: Actor | Place }>();
+  for (const [original, f] of pairs) {
     const key = `${f.ref.list}|${f.ref.key}`;
-    const group = groups.get(key);
+    let group = groups.get(key);
     if (group) group.findings.push(f);
-    else groups.set(key, { ref: f.ref, findings: [f] });
+    else groups.set(key, (group = { ref: f.ref, findings: [f] }));
+    groupOf.set(original, group);
   }
   const actors: Actor[] = [];
   const places: Place[] = [];
-  for (const { ref, findings: fs } of groups.values()) {
+  for (const group of groups.values()) {
+    const { ref, findings: fs } = group;
     const mentions = dedupe(fs.map((f) => toMention(f, options))).sort(compareMentions);
-    if (ref.list === 'actors') actors.push({ id: slugify(ref.name), name: ref.name, type: ref.type, code: ref.code, mentions });
-    else places.push({ id: slugify(ref.name), name: ref.name, type: ref.type, country: ref.country, mentions });
+    if (ref.list === 'actors') actors.push((group.entity = { id: slugify(ref.name), name: ref.name, type: ref.type, code: ref.code, mentions }));
+    else places.push((group.entity = { id: slugify(ref.name), name: ref.name, type: ref.type, country: ref.country, mentions }));
   }
-  return { actors: uniqueIds(actors), places: uniqueIds(places), kept: revised };
+  // uniqueIds settles the final ids in place, so look-ups read them after it.
+  const result = { actors: uniqueIds(actors), places: uniqueIds(places) };
+  return { ...result, kept: pairs.map(([, f]) => f), idOf: (f) => groupOf.get(f)?.entity?.id };
 }
 
 function toMention(f: Finding, { toCodePoint, text }: BuildOptions): Mention {
@@ -56,7 +63,7 @@ function dedupe(mentions: Mention[]): Mention[] {
  * part of a known person is that person; an acronym of a known organization is that organization; a lone unknown
  * word with no such evidence is dropped rather than guessed.
  */
-function reviseWeak(findings: Finding[]): Finding[] {
+function reviseWeak(findings: Finding[]): [original: Finding, revised: Finding][] {
   const confident = new Map<string, EntityRef>();
   for (const f of findings) {
     if (f.strength === 'weak') continue;
@@ -84,32 +91,33 @@ function reviseWeak(findings: Finding[]): Finding[] {
     if (initials.length >= 2) orgByInitials.set(initials, f.ref);
   }
 
-  const out: Finding[] = [];
+  const out: [Finding, Finding][] = [];
+  const push = (f: Finding, revised: Finding): void => void out.push([f, revised]);
   for (const f of findings) {
     const k = f.ref.name.toLowerCase();
     // A part of a known person's name is that person; so is a town named like one: "Arafat", "Washington".
     const namesOne = (f.ref.list === 'actors' && f.ref.type === 'person') || (f.ref.list === 'places' && f.ref.type === 'city');
     const full = namesOne && !ambiguous.has(k) ? personByPart.get(k) : undefined;
     if (full && full.name !== f.ref.name) {
-      out.push({ ...f, ref: full, reason: `${f.reason}>surname-of-known-person`, strength: 'strong' });
+      push(f, { ...f, ref: full, reason: `${f.reason}>surname-of-known-person`, strength: 'strong' });
       continue;
     }
     if (f.strength !== 'weak') {
-      out.push(f);
+      push(f, f);
       continue;
     }
     const known = confident.get(k) ?? (ambiguous.has(k) ? undefined : personByPart.get(k));
     if (known) {
-      out.push({ ...f, ref: known, reason: `${f.reason}>same-name-elsewhere`, strength: 'strong' });
+      push(f, { ...f, ref: known, reason: `${f.reason}>same-name-elsewhere`, strength: 'strong' });
       continue;
     }
     const org = f.reason === 'acronym' ? orgByInitials.get(f.ref.name.replace(/\./g, '')) : undefined;
     if (org) {
-      out.push({ ...f, ref: org, via: 'alias', reason: 'acronym>initials-of-known-organization', strength: 'strong' });
+      push(f, { ...f, ref: org, via: 'alias', reason: 'acronym>initials-of-known-organization', strength: 'strong' });
       continue;
     }
     if (f.reason === 'unknown-word') continue;
-    out.push(f);
+    push(f, f);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // Indexes the loaded lexicon for look-up by surface form: one map from a normalised name to what it can mean.
 // Built once per process; pure.
-import type { CityEntry, CountryEntry, Lexicon, OrganizationEntry, RegionEntry } from './lexicon.js';
+import type { CityEntry, CountryEntry, Lexicon, OrganizationEntry, RegionEntry, UserActor, UserVocabulary } from './lexicon.js';
 
 export type LexiconHit =
   | { kind: 'country'; country: CountryEntry; via: 'name' | 'alias' }
@@ -9,7 +9,9 @@ export type LexiconHit =
   | { kind: 'city'; city: CityEntry }
   | { kind: 'region'; region: RegionEntry; via: 'name' | 'alias' }
   | { kind: 'region-demonym'; region: RegionEntry }
-  | { kind: 'organization'; organization: OrganizationEntry; via: 'name' | 'alias' };
+  | { kind: 'organization'; organization: OrganizationEntry; via: 'name' | 'alias' }
+  /** An actor from the user's config that is not a country: a person, organization or group. */
+  | { kind: 'actor'; actor: UserActor; via: 'name' | 'alias' };
 
 export interface LexiconIndex {
   /** Every meaning of a normalised surface form, most specific first (country before capital before city …). */
@@ -34,6 +36,7 @@ export function normalizeName(surface: string): string {
 }
 
 const RANK: Record<LexiconHit['kind'], number> = {
+  actor: 0,
   country: 0,
   organization: 1,
   capital: 2,
@@ -43,7 +46,11 @@ const RANK: Record<LexiconHit['kind'], number> = {
   city: 6,
 };
 
-export function indexLexicon(lexicon: Lexicon): LexiconIndex {
+/**
+ * Indexes the bundled lexicon and the user's vocabulary. User entries come first wherever a surface form has several
+ * meanings: a user who says "Georgia" is their actor means it.
+ */
+export function indexLexicon(lexicon: Lexicon, vocabulary?: UserVocabulary): LexiconIndex {
   const map = new Map<string, LexiconHit[]>();
   const add = (surface: string, hit: LexiconHit): void => {
     const key = normalizeName(surface);
@@ -56,6 +63,21 @@ export function indexLexicon(lexicon: Lexicon): LexiconIndex {
   };
   const cityByName = new Map<string, CityEntry>();
   for (const city of lexicon.cities) cityByName.set(`${city.country}:${normalizeName(city.name)}`, city);
+
+  const userCountries: CountryEntry[] = [];
+  for (const actor of vocabulary?.actors ?? []) {
+    // A user's country behaves as ours do (an actor or a place by context); other actors are actors.
+    if (actor.type === 'country' && actor.code !== null && actor.code.length === 3) {
+      const country: CountryEntry = { code: actor.code, name: actor.name, aliases: actor.aliases, capitals: [], demonyms: [] };
+      userCountries.push(country);
+      add(actor.name, { kind: 'country', country, via: 'name' });
+      for (const alias of actor.aliases) add(alias, { kind: 'country', country, via: 'alias' });
+    } else {
+      add(actor.name, { kind: 'actor', actor, via: 'name' });
+      for (const alias of actor.aliases) add(alias, { kind: 'actor', actor, via: 'alias' });
+    }
+  }
+  const userFirst = new Set(map.keys());
 
   for (const country of lexicon.countries) {
     add(country.name, { kind: 'country', country, via: 'name' });
@@ -78,7 +100,11 @@ export function indexLexicon(lexicon: Lexicon): LexiconIndex {
     add(city.name, { kind: 'city', city });
     for (const alias of city.aliases) add(alias, { kind: 'city', city });
   }
-  for (const list of map.values()) list.sort((a, b) => RANK[a.kind] - RANK[b.kind]);
+  for (const [key, list] of map) {
+    const user = userFirst.has(key) ? list.filter((h) => isUserHit(h, userCountries)) : [];
+    const rest = list.filter((h) => !user.includes(h)).sort((a, b) => RANK[a.kind] - RANK[b.kind]);
+    map.set(key, [...user, ...rest]);
+  }
 
   const titles = new Map<string, string>();
   let maxTitleWords = 1;
@@ -86,7 +112,7 @@ export function indexLexicon(lexicon: Lexicon): LexiconIndex {
     titles.set(normalizeName(t.title), t.sector);
     maxTitleWords = Math.max(maxTitleWords, t.title.split(/\s+/).length);
   }
-  const countries = new Map(lexicon.countries.map((c) => [c.code, c]));
+  const countries = new Map([...lexicon.countries, ...userCountries].map((c) => [c.code, c]));
   const stop = new Set(lexicon.stopNames.map(normalizeName));
   const none: readonly LexiconHit[] = [];
 
@@ -97,6 +123,10 @@ export function indexLexicon(lexicon: Lexicon): LexiconIndex {
     countryByCode: (code) => countries.get(code),
     isStopName: (surface) => stop.has(normalizeName(surface)),
   };
+}
+
+function isUserHit(hit: LexiconHit, userCountries: readonly CountryEntry[]): boolean {
+  return hit.kind === 'actor' || (hit.kind === 'country' && userCountries.includes(hit.country));
 }
 
 function sameHit(a: LexiconHit, b: LexiconHit): boolean {
@@ -113,5 +143,7 @@ function sameHit(a: LexiconHit, b: LexiconHit): boolean {
       return a.region === (b as typeof a).region;
     case 'organization':
       return a.organization === (b as typeof a).organization;
+    case 'actor':
+      return a.actor === (b as typeof a).actor;
   }
 }

@@ -1,0 +1,676 @@
+// Finds the events an article reports: a trigger word from the event vocabulary, its participants read from the
+// structure of its own sentence (never stitched in from another one), its place, date and modality. One event per
+// occurrence: a verb and the event noun it governs in the same clause are one event, not two.
+import type { Modality } from '../model/annotation.js';
+import type { Token, ParsedText } from '../nlp/create-nlp.js';
+import type { DateMention } from '../nlp/create-nlp.js';
+import type { Finding } from './classify-names.js';
+import type { EventVocabulary, Pattern } from './event-vocabulary.js';
+
+export interface EventFinding {
+  pattern: Pattern;
+  /** UTF-16 offsets of the trigger. */
+  start: number;
+  end: number;
+  sentence: number;
+  source: Finding[];
+  target: Finding[];
+  place: Finding | null;
+  date: string | null;
+  modality: Modality;
+  /** How the participants were found, for `annotate explain`. */
+  reason: string;
+}
+
+export interface EventsContext {
+  vocabulary: EventVocabulary;
+  /** The article's date (YYYY-MM-DD): the anchor of relative dates; null when unknown (then no dates are resolved). */
+  anchor: string | null;
+  findDates: (sentence: string, anchor: string) => DateMention[];
+  text: string;
+  /** A country's canonical name by its code, for a capital standing in for its country. */
+  countryName: (code: string) => string | undefined;
+}
+
+export interface EventsResult {
+  events: EventFinding[];
+  /** Actor mentions the events needed that no earlier stage made: a capital or country named as a place that is the
+   *  target of a visit or an attack ("visited Tehran" → Iran). */
+  derived: Finding[];
+}
+
+const DETERMINER = /^(a|an|the|this|that|these|those|its|their|his|her|our|some|any|all|both|each|several|new|further|fresh|renewed|recent|latest|first|second|major|joint|bilateral|high-level|full|formal|official|brief|private|rare|historic|deadly|fierce|heavy)$/;
+const SUBORDINATOR = /^(that|which|who|whom|whose|after|before|when|while|because|as|since|if|unless|until|although|though|where|whereas|whether)$/;
+/** Prepositions whose object is the target of the event. */
+const TARGET_PREP = /^(with|against|on|upon|to|at|toward|towards|into|of|over|between)$/;
+const LOCATIVE_PREP = /^(in|at|near|inside|across|outside|throughout|within)$/;
+const SPEECH = /^(said|says|say|told|tells|reported|reports|claimed|claims|announced|announces|stated|states|added|adds|noted|notes|alleged|alleges|insisted|insists|quoted|according)$/;
+const FUTURE_WORDS = /^(will|shall|'ll|wo)$/;
+const HYPOTHETICAL_WORDS = /^(could|may|might|would|should|can|ca|'d|possibly|potentially|perhaps|maybe)$/;
+/** Predicates before "to" that put what follows in the future: "is about to", "plans to", "working to finalize". */
+const FUTURE_GOVERNOR = /^(about|set|due|going|plan|plans|planned|planning|intend|intends|intended|intending|aim|aims|aimed|aiming|seek|seeks|sought|seeking|work|works|worked|working|hope|hopes|hoped|hoping|prepare|prepares|prepared|preparing|expect|expects|expected|vow|vows|vowed|pledge|pledges|pledged|promise|promises|promised|agree|agrees|agreed|decide|decides|decided|try|tries|tried|trying|want|wants|wanted|ready|poised|scheduled|likely|threaten|threatens|threatened|begin|begins|began|start|starts|started)$/;
+const HYPOTHETICAL_GOVERNOR = /^(likely|could|may|might|would|able|possible|consider|considers|considered|considering|propose|proposes|proposed)$/;
+const FUTURE_ADJECTIVE = /^(upcoming|forthcoming|planned|proposed|future|next|expected|scheduled|possible|potential|prospective)$/;
+const NEGATION = /^(not|never|no|n't|neither|nor|without)$/;
+
+export function findEvents(parsed: ParsedText, findings: readonly Finding[], ctx: EventsContext): EventsResult {
+  const events: EventFinding[] = [];
+  const derived: Derived = { list: [], countryName: ctx.countryName };
+  const bySentence = new Map<number, Finding[]>();
+  for (const f of findings) bySentence.set(f.sentence, [...(bySentence.get(f.sentence) ?? []), f]);
+  for (const tokens of parsed.sentences) {
+    if (tokens.length === 0) continue;
+    const sentence = new SentenceView(tokens, bySentence.get(tokens[0]!.sentence) ?? []);
+    const found = findInSentence(sentence, ctx, derived);
+    if (found.length === 0) continue;
+    if (ctx.anchor) {
+      const text = ctx.text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
+      const date = pickDate(ctx.findDates(text, ctx.anchor), ctx.anchor);
+      for (const e of found) e.date = date === null ? null : shiftWeekday(date, ctx.anchor, e.modality);
+    }
+    events.push(...found);
+  }
+  return { events, derived: derived.list };
+}
+
+/** Actor mentions made on the way, and what making them needs. */
+interface Derived {
+  list: Finding[];
+  countryName: (code: string) => string | undefined;
+}
+
+/** One sentence with its tokens and, per token, the mentions that cover it. */
+class SentenceView {
+  readonly actorAt: (Finding | undefined)[];
+  readonly placeAt: (Finding | undefined)[];
+
+  constructor(
+    readonly tokens: Token[],
+    readonly findings: Finding[],
+  ) {
+    this.actorAt = tokens.map(() => undefined);
+    this.placeAt = tokens.map(() => undefined);
+    for (const f of findings) {
+      const list = f.ref.list === 'actors' ? this.actorAt : this.placeAt;
+      tokens.forEach((t, k) => {
+        if (t.start < f.end && t.end > f.start) {
+          const current = list[k];
+          // The widest mention wins ("Iranian officials" over "Iranian"); at equal width, the office ("Pakistani" as
+          // the Pakistani officials) over the country.
+          const wider = !current || current.end - current.start < f.end - f.start;
+          const office = current && current.end - current.start === f.end - f.start && f.via === 'title' && current.via !== 'title';
+          if (wider || office) list[k] = f;
+        }
+      });
+    }
+    // An office after its country is one actor: "the Pakistan Army Chief" acts as PAKMIL, not as Pakistan.
+    for (let k = tokens.length - 1; k > 0; k--) {
+      const office = this.actorAt[k];
+      const owner = this.actorAt[k - 1];
+      if (office && owner && office !== owner && office.via === 'title' && office.ref.list === 'actors' && office.ref.code && owner.ref.list === 'actors' && owner.ref.type === 'country' && /^\s+$/.test(tokens[k - 1]!.post)) {
+        for (let j = k - 1; j >= 0 && this.actorAt[j] === owner; j--) this.actorAt[j] = office;
+      }
+    }
+  }
+
+  norm(k: number): string {
+    const t = this.tokens[k];
+    return t ? t.normal.replace(/[’]/g, "'").replace(/'s$/, '') : '';
+  }
+
+  /** A comma, semicolon, colon, bracket or dash after token k. */
+  breaksAfter(k: number, soft = true): boolean {
+    const post = this.tokens[k]?.post ?? '';
+    return soft ? /[,;:()\[\]—–"“”]/.test(post) : /[;:()\[\]—–]/.test(post);
+  }
+}
+
+type Candidate = { pattern: Pattern; from: number; to: number; kind: 'verb' | 'noun' };
+
+function findInSentence(s: SentenceView, ctx: EventsContext, derived: Derived): EventFinding[] {
+  const candidates = matchTriggers(s, ctx.vocabulary);
+  const out: EventFinding[] = [];
+  const nounGovernedBy = new Map<Candidate, number>();
+  // Verbs first: a noun that a trigger verb governs in the same root is the same event ("signed an agreement").
+  const verbs = candidates.filter((c) => c.kind === 'verb');
+  const nouns = candidates.filter((c) => c.kind === 'noun');
+  for (const noun of nouns) {
+    const governor = governingVerb(s, noun.from);
+    if (governor !== null) nounGovernedBy.set(noun, governor);
+  }
+  const keptNouns = nouns.filter((noun) => {
+    const g = nounGovernedBy.get(noun);
+    const verb = g === undefined ? undefined : verbs.find((v) => v.from <= g && g < v.to);
+    return !(verb && verb.pattern.entry.code.slice(0, 2) === noun.pattern.entry.code.slice(0, 2));
+  });
+
+  const nounEvents = new Map<number, EventFinding>();
+  for (const noun of keptNouns) {
+    const e = nounEvent(s, noun, nounGovernedBy.get(noun) ?? null, ctx, derived);
+    for (let k = noun.from; k < noun.to; k++) nounEvents.set(k, e);
+    out.push(e);
+  }
+  for (const verb of verbs) out.push(verbEvent(s, verb, nounEvents, ctx, derived));
+  return out
+    .filter((e) => e.source.length > 0 || e.target.length > 0)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+// --- triggers --------------------------------------------------------------------------------------------------
+
+function matchTriggers(s: SentenceView, vocabulary: EventVocabulary): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < s.tokens.length; i++) {
+    const best = bestMatch(s, i, vocabulary);
+    if (best) {
+      out.push(best);
+      i = best.to - 1;
+    }
+  }
+  return out;
+}
+
+function bestMatch(s: SentenceView, i: number, vocabulary: EventVocabulary): Candidate | null {
+  const form = s.norm(i);
+  let best: Candidate | null = null;
+  const better = (c: Candidate): boolean => {
+    if (!best) return true;
+    const constrained = (p: Pattern): number => (p.object.size > 0 || p.after.size > 0 ? 1 : 0);
+    return (
+      (c.pattern.user ? 1 : 0) - (best.pattern.user ? 1 : 0) ||
+      constrained(c.pattern) - constrained(best.pattern) ||
+      c.to - c.from - (best.to - best.from)
+    ) > 0;
+  };
+  if (isVerbish(s, i)) {
+    for (const p of vocabulary.verbs.get(form) ?? []) {
+      const to = matchWords(s, i, p);
+      if (to < 0) continue;
+      if (p.object.size > 0 && !hasObject(s, to, p.object)) continue;
+      const c: Candidate = { pattern: p, from: i, to, kind: 'verb' };
+      if (better(c)) best = c;
+    }
+  }
+  if (best) return best;
+  for (const p of vocabulary.nouns.get(form) ?? []) {
+    const to = matchWords(s, i, p);
+    if (to < 0 || !isNounish(s, to - 1)) continue;
+    let from = i;
+    if (p.after.size > 0) {
+      if (i === 0 || !p.after.has(s.norm(i - 1)) || s.breaksAfter(i - 1)) continue;
+      from = i - 1;
+    }
+    // "a meeting room", "the visit page", "attack helicopters": the noun modifies another noun.
+    const next = s.tokens[to];
+    if (next && !s.breaksAfter(to - 1) && next.tags.has('Noun') && !next.tags.has('Pronoun') && !next.tags.has('Date') && !next.tags.has('Value') && !/['’]s$/.test(s.tokens[to - 1]!.text) && !s.actorAt[to] && !s.placeAt[to]) continue;
+    const c: Candidate = { pattern: p, from, to, kind: 'noun' };
+    if (better(c)) best = c;
+  }
+  return best;
+}
+
+function matchWords(s: SentenceView, i: number, p: Pattern): number {
+  let k = i;
+  for (const forms of p.words) {
+    if (k >= s.tokens.length || !forms.has(s.norm(k)) || (k > i && s.breaksAfter(k - 1))) return -1;
+    k++;
+  }
+  return k;
+}
+
+function hasObject(s: SentenceView, from: number, objects: ReadonlySet<string>): boolean {
+  for (let k = from; k < Math.min(s.tokens.length, from + 6); k++) {
+    if (objects.has(s.norm(k))) return true;
+    if (s.breaksAfter(k) || SUBORDINATOR.test(s.norm(k))) return false;
+  }
+  return false;
+}
+
+function isVerbish(s: SentenceView, i: number): boolean {
+  const t = s.tokens[i]!;
+  if (t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !t.tags.has('Modal')) {
+    // "the meeting", "a visiting delegation": a gerund after a determiner or before a noun is not a verb.
+    if (t.tags.has('Gerund') && (DETERMINER.test(s.norm(i - 1)) || s.tokens[i - 1]?.tags.has('Possessive'))) return false;
+    return true;
+  }
+  if (t.tags.has('ProperNoun') || t.tags.has('Plural')) return false;
+  // compromise reads some verbs after an auxiliary as nouns: "didn't clash", "will not attack".
+  let k = i - 1;
+  while (k >= 0 && s.tokens[k]!.tags.has('Adverb') && !s.tokens[k]!.tags.has('Negative')) k--;
+  const p = s.tokens[k];
+  return p !== undefined && (p.tags.has('Modal') || p.tags.has('Auxiliary') || p.tags.has('Negative') || s.norm(k) === 'to');
+}
+
+function isNounish(s: SentenceView, i: number): boolean {
+  const t = s.tokens[i]!;
+  if (t.tags.has('Pronoun')) return false;
+  if (t.tags.has('Noun')) return !isVerbish(s, i) || t.tags.has('Plural');
+  return t.tags.has('Gerund') && (DETERMINER.test(s.norm(i - 1)) || s.tokens[i - 1]?.tags.has('Possessive') === true || s.tokens[i - 1]?.tags.has('Adjective') === true);
+}
+
+// --- verb events -----------------------------------------------------------------------------------------------
+
+function verbEvent(s: SentenceView, verb: Candidate, nounEvents: Map<number, EventFinding>, ctx: EventsContext, derived: Derived): EventFinding {
+  const group = verbGroup(s, verb.from);
+  const passive = isPassive(s, verb.from, group.start);
+  const subject = subjectOf(s, group.subjectEnd, nounEvents);
+  const object = complementOf(s, verb.to, passive ? 'by' : 'object', derived, verb.pattern);
+  let source: Finding[];
+  let target: Finding[];
+  let reason: string;
+  if (passive) {
+    source = object.actors;
+    target = subject.actors;
+    reason = 'verb:passive';
+  } else {
+    source = subject.actors;
+    target = object.actors;
+    reason = `verb:subject-${subject.how}+${object.how}`;
+    // "condemned an attack by Osgiliath soldiers", "condemned Pakistan's airstrikes": the target is the attack's author.
+    if (target.length === 0 && object.event) {
+      target = object.event.source;
+      reason += '+event-author';
+    }
+  }
+  return {
+    pattern: verb.pattern,
+    start: s.tokens[verb.from]!.start,
+    end: s.tokens[verb.to - 1]!.end,
+    sentence: s.tokens[0]!.sentence,
+    source: unique(source),
+    target: unique(target).filter((t) => !source.includes(t)),
+    place: placeOf(s, verb.from, verb.to),
+    date: null,
+    modality: modalityOf(s, verb.from, group),
+    reason,
+  };
+}
+
+interface VerbGroup {
+  /** First token of the auxiliaries before the verb. */
+  start: number;
+  /** Where the subject ends: before the group, or before the predicate a "to"-infinitive hangs on. */
+  subjectEnd: number;
+  /** Words of the group and its governing predicates, for modality. */
+  cues: string[];
+}
+
+/** The auxiliaries, adverbs and negation before a verb, followed up through "to" to the predicate it depends on
+ *  ("Arnor is about to restore": the subject of restore is that of "is about"). */
+function verbGroup(s: SentenceView, v: number): VerbGroup {
+  const cues: string[] = [];
+  let k = v - 1;
+  for (let hops = 0; hops < 4; hops++) {
+    while (k >= 0 && isGroupWord(s, k)) cues.push(s.norm(k--));
+    if (k >= 0 && s.norm(k) === 'to' && !s.breaksAfter(k - 1)) {
+      cues.push('to');
+      k--;
+      // The governing predicate: "about", "working", "set", "vowed" (and its own auxiliaries, next time round).
+      let g = k;
+      while (g >= 0 && (s.tokens[g]!.tags.has('Adjective') || s.tokens[g]!.tags.has('Verb') || s.tokens[g]!.tags.has('Adverb') || /^(about|due|set|able|going)$/.test(s.norm(g))) && !s.actorAt[g] && !s.placeAt[g] && g > k - 3) {
+        cues.push(s.norm(g));
+        g--;
+      }
+      if (g === k) break;
+      k = g;
+      continue;
+    }
+    break;
+  }
+  return { start: k + 1, subjectEnd: k, cues };
+}
+
+function isGroupWord(s: SentenceView, k: number): boolean {
+  const t = s.tokens[k]!;
+  if (s.breaksAfter(k)) return false;
+  return t.tags.has('Auxiliary') || t.tags.has('Modal') || t.tags.has('Negative') || t.tags.has('Copula') || (t.tags.has('Adverb') && !t.tags.has('Date')) || /^(not|never|n't|also|jointly|again|now|then)$/.test(s.norm(k));
+}
+
+function isPassive(s: SentenceView, v: number, groupStart: number): boolean {
+  const t = s.tokens[v]!;
+  if (t.tags.has('Passive')) return true;
+  if (!t.tags.has('PastTense') && !t.tags.has('Participle')) return false;
+  for (let k = groupStart; k < v; k++) if (/^(is|are|was|were|be|been|being|get|got)$/.test(s.norm(k))) return true;
+  return false;
+}
+
+interface Participants {
+  actors: Finding[];
+  how: string;
+  /** The argument is an event noun ("an attack by …"): its participants can stand in for the argument's. */
+  event?: EventFinding;
+}
+
+/** The subject: the mention (or coordinated mentions) nearest before the verb group, skipping a time phrase ("Arnor on
+ *  Thursday signed") or a parenthetical between commas ("…'s foreign minister, in remarks published on Monday, urged"). */
+function subjectOf(s: SentenceView, end: number, nounEvents: Map<number, EventFinding>): Participants {
+  let k = end;
+  for (let guard = 0; guard < 3 && k >= 0; guard++) {
+    // A time phrase or adverb between subject and verb.
+    let j = k;
+    while (j >= 0 && (s.tokens[j]!.tags.has('Date') || s.tokens[j]!.tags.has('Value') || s.tokens[j]!.tags.has('Adverb'))) j--;
+    if (j < k && j >= 0 && /^(on|in|at|during|last|this|earlier|late)$/.test(s.norm(j))) {
+      k = j - 1;
+      continue;
+    }
+    // A parenthetical: ", in remarks published on Monday," or ", it seems,".
+    if (k >= 0 && /,\s*$/.test(s.tokens[k]!.post)) {
+      let c = k - 1;
+      while (c >= 0 && !/,\s*$/.test(s.tokens[c]!.post) && !SUBORDINATOR.test(s.norm(c))) c--;
+      const opener = s.tokens[c + 1];
+      if (c >= 0 && opener && (opener.tags.has('Preposition') || opener.tags.has('Pronoun') || opener.tags.has('Adverb'))) {
+        k = c;
+        continue;
+      }
+    }
+    break;
+  }
+  if (k < 0) return { actors: [], how: 'none' };
+  if (/^(which|that|who)$/.test(s.norm(k))) {
+    // A relative clause: its subject is what the relative pronoun stands for ("airstrikes …, which drew …").
+    const antecedent = k - 1;
+    const event = nounEvents.get(antecedent) ?? nounEvents.get(antecedent - 1);
+    if (event) return { actors: event.source, how: 'relative-event', event };
+    const actors = collect(s, antecedent, -1);
+    return { actors, how: actors.length > 0 ? 'relative' : 'none' };
+  }
+  const event = nounEvents.get(k);
+  if (event) return { actors: event.source, how: 'event', event };
+  // The head of the subject may come after its mention: "Soldiers from Gondor", "the Gondor main opposition group".
+  let h = k;
+  while (h >= 0 && !s.actorAt[h] && !s.placeAt[h] && isNounPhraseWord(s, h) && k - h < 5) h--;
+  const actors = collect(s, h, -1);
+  return { actors, how: actors.length > 0 ? 'nearest' : 'none' };
+}
+
+function isNounPhraseWord(s: SentenceView, k: number): boolean {
+  const t = s.tokens[k]!;
+  if (s.breaksAfter(k) && k !== -1) return false;
+  return (t.tags.has('Noun') || t.tags.has('Adjective') || t.tags.has('Determiner') || t.tags.has('Value')) && !t.tags.has('Pronoun') && !SUBORDINATOR.test(s.norm(k));
+}
+
+/** Mentions coordinated with the one at token k: "Mordor, Rohan, Fornost and Bree", "Islamabad and Doha". */
+function collect(s: SentenceView, k: number, step: 1 | -1, derived?: Derived, allowPlaces = false): Finding[] {
+  const out: Finding[] = [];
+  let j = k;
+  while (j >= 0 && j < s.tokens.length) {
+    const f = s.actorAt[j] ?? (allowPlaces ? asActor(s.placeAt[j], derived) : undefined);
+    if (!f) break;
+    out.push(f);
+    // Move past this mention.
+    while (j >= 0 && j < s.tokens.length && (s.actorAt[j] === f || s.placeAt[j] === f || (allowPlaces && asActorSource(s.placeAt[j]) === f))) j += step;
+    // Then past a coordinator: ",", "and", "or", "nor", and determiners or adjectives ("the evil awful Gondor").
+    let joined = false;
+    const boundary = step === 1 ? j - 1 : j;
+    if (boundary >= 0 && /,\s*$/.test(s.tokens[boundary]?.post ?? '')) joined = true;
+    while (j >= 0 && j < s.tokens.length && /^(and|or|nor|neither|both|as well as|the|its)$/.test(s.norm(j))) {
+      joined = true;
+      j += step;
+    }
+    while (joined && j >= 0 && j < s.tokens.length && !s.actorAt[j] && !s.placeAt[j] && s.tokens[j]!.tags.has('Adjective')) j += step;
+    if (!joined) break;
+  }
+  return step === 1 ? out : out.reverse();
+}
+
+const derivedByPlace = new WeakMap<Finding, Finding>();
+
+/** A country or capital named as a place, taken as the country acting or acted upon ("visited Tehran" → Iran). */
+function asActor(place: Finding | undefined, derived: Derived | undefined): Finding | undefined {
+  if (!place || !derived || place.ref.list !== 'places' || !place.ref.country) return undefined;
+  if (place.ref.type !== 'country' && place.reason !== 'lexicon:capital-place') return undefined;
+  const known = derivedByPlace.get(place);
+  if (known) return known;
+  const country = place.ref.country;
+  const name = place.ref.type === 'country' ? place.ref.name : derived.countryName(country);
+  if (!name) return undefined;
+  const f: Finding = {
+    ref: { list: 'actors', type: 'country', name, code: country, key: `country:${country}:${name.toLowerCase()}` },
+    start: place.start,
+    end: place.end,
+    sentence: place.sentence,
+    via: place.ref.type === 'country' ? 'name' : 'capital',
+    reason: 'event:place-as-participant',
+    strength: 'lexicon',
+  };
+  derivedByPlace.set(place, f);
+  derived.list.push(f);
+  return f;
+}
+
+function asActorSource(place: Finding | undefined): Finding | undefined {
+  return place ? derivedByPlace.get(place) : undefined;
+}
+
+/** What follows the trigger in its clause: the direct object, or the object of a target preposition ("met with Iran",
+ *  "fired shells at Seoul"), or for a passive the "by" phrase. Other phrases are skipped up to the clause's end. */
+function complementOf(s: SentenceView, from: number, want: 'object' | 'by', derived: Derived, pattern: Pattern, stopAt = s.tokens.length): Participants {
+  let k = from;
+  let prep: string | null = null;
+  while (k < stopAt) {
+    const n = s.norm(k);
+    const t = s.tokens[k]!;
+    if (want === 'by' ? n === 'by' || n === 'from' : TARGET_PREP.test(n)) {
+      prep = n;
+    } else if (s.actorAt[k] || s.placeAt[k]) {
+      const usable = want === 'by' ? prep !== null : prep === null || TARGET_PREP.test(prep) || (prep !== null && LOCATIVE_PREP.test(prep) && movesTo(pattern));
+      if (usable) {
+        const actors = collect(s, k, 1, derived, true);
+        if (actors.length > 0) return { actors, how: prep ? `prep-${prep}` : 'object' };
+      }
+      // A location or another phrase: skip it.
+      while (k + 1 < stopAt && (s.actorAt[k + 1] === s.actorAt[k] && s.actorAt[k]) ) k++;
+    } else if (t.tags.has('Preposition')) {
+      prep = n;
+    } else if (SUBORDINATOR.test(n) && !(n === 'that' && t.tags.has('Determiner')) && k > from) {
+      break;
+    } else if (t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Participle') && !t.tags.has('Auxiliary') && k > from + 1 && !t.tags.has('Noun')) {
+      break;
+    }
+    if (s.breaksAfter(k, true) && !(s.actorAt[k + 1] || s.placeAt[k + 1])) break;
+    k++;
+  }
+  return { actors: [], how: 'none' };
+}
+
+/** Visits and arrivals take their destination country as target: "arrived in Gondor", "a visit to Tehran". */
+function movesTo(pattern: Pattern): boolean {
+  return pattern.entry.code.startsWith('04');
+}
+
+// --- noun events -----------------------------------------------------------------------------------------------
+
+/** The verb whose object a noun is: up to four words back over determiners and adjectives ("held [high-level] talks"). */
+function governingVerb(s: SentenceView, n: number): number | null {
+  for (let k = n - 1; k >= 0 && k >= n - 5; k--) {
+    const t = s.tokens[k]!;
+    if (s.breaksAfter(k)) return null;
+    if (t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !(t.tags.has('Gerund') && k === n - 1)) return k;
+    if (!(t.tags.has('Determiner') || t.tags.has('Adjective') || t.tags.has('Value') || t.tags.has('Possessive') || t.tags.has('Noun') || DETERMINER.test(s.norm(k)))) return null;
+    if (s.actorAt[k] && !/['’]s$/.test(t.text)) return null;
+  }
+  return null;
+}
+
+function nounEvent(s: SentenceView, noun: Candidate, governor: number | null, ctx: EventsContext, derived: Derived): EventFinding {
+  const code = noun.pattern.entry.code;
+  const verbal = /^(0[1235]|1[0-3])/.test(code);
+  let source: Finding[] = [];
+  let target: Finding[] = [];
+  const how: string[] = [];
+  // Before the noun: a possessor or a demonym ("Pakistan's airstrikes", "Pakistani airstrikes").
+  let k = noun.from - 1;
+  while (k >= 0 && !s.actorAt[k] && (s.tokens[k]!.tags.has('Adjective') || s.tokens[k]!.tags.has('Value') || DETERMINER.test(s.norm(k))) && !s.breaksAfter(k)) k--;
+  if (k >= 0 && s.actorAt[k] && !s.breaksAfter(k)) {
+    source = collect(s, k, -1);
+    how.push('possessor');
+  }
+  // After the noun: "by X"/"from X" is the author, "with/against/on/to X" the target, "between A and B" both.
+  let j = noun.to;
+  const limit = Math.min(s.tokens.length, noun.to + 12);
+  while (j < limit) {
+    const n = s.norm(j);
+    if (s.breaksAfter(j - 1, false) || (j > noun.to && s.breaksAfter(j - 1) && !(s.actorAt[j] || s.placeAt[j]))) break;
+    if (SUBORDINATOR.test(n) && !(n === 'that' && s.tokens[j]!.tags.has('Determiner'))) break;
+    if (s.tokens[j]!.tags.has('Verb') && !s.tokens[j]!.tags.has('Noun') && !s.tokens[j]!.tags.has('Gerund') && !s.tokens[j]!.tags.has('Participle')) break;
+    const next = firstMentionAfter(s, j + 1, limit);
+    if (next !== null && (n === 'by' || n === 'involving' || (n === 'from' && verbal)) && source.length === 0) {
+      source = collect(s, next, 1, derived, n === 'from');
+      how.push(n);
+      j = next + 1;
+      continue;
+    }
+    if (next !== null && n === 'between' && target.length === 0) {
+      const both = collect(s, next, 1, derived, true);
+      if (both.length >= 2 && source.length === 0) {
+        source = both.slice(0, 1);
+        target = both.slice(1);
+      } else target = both;
+      how.push('between');
+      j = next + 1;
+      continue;
+    }
+    if (next !== null && (TARGET_PREP.test(n) || (LOCATIVE_PREP.test(n) && movesTo(noun.pattern) && n !== 'in')) && target.length === 0 && n !== 'between') {
+      target = collect(s, next, 1, derived, true);
+      how.push(`prep-${n}`);
+      j = next + 1;
+      continue;
+    }
+    j++;
+  }
+  let modalityFrom = noun.from;
+  let group: VerbGroup = { start: noun.from, subjectEnd: noun.from - 1, cues: [] };
+  if (governor !== null) {
+    const form = s.norm(governor);
+    group = verbGroup(s, governor);
+    modalityFrom = governor;
+    if (ctx.vocabulary.receive.has(form)) {
+      // "drew condemnation from India": the subject of "drew" is what the reaction is about.
+      const subject = subjectOf(s, group.subjectEnd, new Map());
+      if (target.length === 0) target = subject.actors;
+      how.push('receive-verb');
+    } else if (ctx.vocabulary.light.has(form) || source.length === 0) {
+      // "Pakistan carried out airstrikes", "Islamabad and Doha … finalize a memorandum": the verb's subject acts.
+      if (source.length === 0 && !isPassive(s, governor, group.start)) {
+        source = subjectOf(s, group.subjectEnd, new Map()).actors;
+        how.push(ctx.vocabulary.light.has(form) ? 'light-verb' : 'governing-verb');
+      }
+    }
+  }
+  if (governor === null && source.length === 0 && /^0[1-8]/.test(code) && inTakingPhrase(s, noun.from)) {
+    // "Pakistan has broached Kashmir during a meeting with Iran": a meeting or talks in a phrase of the clause are
+    // held by its subject. (Not "in the aftermath of the airstrikes": only cooperation is shared that way.)
+    const verb = clauseVerbBefore(s, noun.from);
+    if (verb !== null) {
+      const clause = verbGroup(s, verb);
+      if (!isPassive(s, verb, clause.start)) {
+        source = subjectOf(s, clause.subjectEnd, new Map()).actors;
+        if (source.length > 0) how.push('clause-subject');
+      }
+    }
+  }
+  return {
+    pattern: noun.pattern,
+    start: s.tokens[noun.from]!.start,
+    end: s.tokens[noun.to - 1]!.end,
+    sentence: s.tokens[0]!.sentence,
+    source: unique(source),
+    target: unique(target).filter((t) => !source.includes(t)),
+    place: placeOf(s, noun.from, noun.to),
+    date: null,
+    modality: modalityOf(s, modalityFrom, group, noun),
+    reason: `noun:${how.join('+') || 'none'}`,
+  };
+}
+
+/** The noun heads a "during …", "at …", "in …" or "for …" phrase: "during a high-level meeting with Iran". */
+function inTakingPhrase(s: SentenceView, n: number): boolean {
+  let k = n - 1;
+  while (k >= 0 && (DETERMINER.test(s.norm(k)) || s.tokens[k]!.tags.has('Adjective'))) k--;
+  return /^(during|at|in|for|through|via)$/.test(s.norm(k));
+}
+
+/** The main verb of the clause a noun phrase sits in, looking back to the clause's start. */
+function clauseVerbBefore(s: SentenceView, n: number): number | null {
+  for (let k = n - 1; k >= 0; k--) {
+    const t = s.tokens[k]!;
+    if (s.breaksAfter(k) || SUBORDINATOR.test(s.norm(k))) return null;
+    if (t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !t.tags.has('Gerund') && !t.tags.has('Modal')) return k;
+  }
+  return null;
+}
+
+function firstMentionAfter(s: SentenceView, from: number, limit: number): number | null {
+  for (let k = from; k < limit; k++) {
+    if (s.actorAt[k] || s.placeAt[k]) return k;
+    if (!(DETERMINER.test(s.norm(k)) || s.tokens[k]!.tags.has('Adjective'))) return null;
+  }
+  return null;
+}
+
+// --- place, modality, date -------------------------------------------------------------------------------------
+
+/** The place of an event: a place in a locative phrase of its clause, after the trigger first, then before it. */
+function placeOf(s: SentenceView, from: number, to: number): Finding | null {
+  const clauseEnd = (() => {
+    let k = to;
+    while (k < s.tokens.length && !SUBORDINATOR.test(s.norm(k)) && !s.breaksAfter(k - 1, false)) k++;
+    return k;
+  })();
+  for (let k = to; k < clauseEnd; k++) {
+    if (!LOCATIVE_PREP.test(s.norm(k))) continue;
+    for (let j = k + 1; j < Math.min(clauseEnd, k + 5); j++) {
+      const p = s.placeAt[j];
+      if (p) return p;
+      if (s.actorAt[j]) break;
+    }
+  }
+  for (let k = from - 1; k >= 0 && k >= from - 6; k--) {
+    if (s.breaksAfter(k)) break;
+    if (LOCATIVE_PREP.test(s.norm(k)) && s.placeAt[k + 1]) return s.placeAt[k + 1]!;
+  }
+  return null;
+}
+
+function modalityOf(s: SentenceView, trigger: number, group: VerbGroup, noun?: Candidate): Modality {
+  const cues = group.cues;
+  const before = noun ? s.norm(noun.from - 1) : '';
+  if (cues.some((c) => NEGATION.test(c)) || s.tokens.slice(group.start, trigger).some((t) => t.tags.has('Negative')) || before === 'no') return 'negated';
+  if (cues.some((c) => HYPOTHETICAL_WORDS.test(c) || HYPOTHETICAL_GOVERNOR.test(c)) || inConditional(s, group.start)) return 'hypothetical';
+  if (cues.some((c) => FUTURE_WORDS.test(c) || FUTURE_GOVERNOR.test(c)) || (noun && nounIsAhead(s, noun))) return 'future';
+  if (isReported(s, trigger)) return 'reported';
+  return 'asserted';
+}
+
+function nounIsAhead(s: SentenceView, noun: Candidate): boolean {
+  for (let k = noun.from - 1; k >= 0 && k >= noun.from - 3; k--) if (FUTURE_ADJECTIVE.test(s.norm(k))) return true;
+  return false;
+}
+
+function inConditional(s: SentenceView, start: number): boolean {
+  for (let k = start - 1; k >= 0; k--) {
+    if (/^(if|unless|whether)$/.test(s.norm(k))) return true;
+    if (s.breaksAfter(k, false)) return false;
+  }
+  return false;
+}
+
+/** Under a speech verb of another clause: "…, officials said", "X said that …", "according to X". */
+function isReported(s: SentenceView, trigger: number): boolean {
+  return s.tokens.some((t, k) => k !== trigger && SPEECH.test(s.norm(k)) && (t.tags.has('Verb') || s.norm(k) === 'according'));
+}
+
+function pickDate(dates: DateMention[], _anchor: string): DateMention | null {
+  return dates.find((d) => d.days <= 1) ?? null;
+}
+
+/** News names the nearest such day: "on Thursday" in a report of something done means the Thursday before. */
+function shiftWeekday(d: DateMention, anchor: string, modality: Modality): string {
+  if (!d.weekday || modality === 'future' || d.date <= anchor) return d.date;
+  const shifted = new Date(Date.parse(d.date) - 7 * 86_400_000);
+  return shifted.toISOString().slice(0, 10);
+}
+
+function unique(list: Finding[]): Finding[] {
+  return [...new Set(list)];
+}
