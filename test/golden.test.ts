@@ -1,6 +1,6 @@
 // Golden files: the seeds and our own fixtures, annotated and compared byte for byte with test/golden/<name>.yaml.
 // Regenerate with UPDATE_GOLDEN=1 npx vitest run test/golden.test.ts, then review the diff by hand.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -12,7 +12,7 @@ const repo = path.resolve(import.meta.dirname, '..');
 const cases = [
   ...readdirSync(path.join(repo, 'seeds')).map((f) => `seeds/${f}`),
   ...readdirSync(path.join(repo, 'fixtures')).map((f) => `fixtures/${f}`),
-].sort();
+].filter((f) => statSync(path.join(repo, f)).isFile()).sort();
 
 describe('golden files', () => {
   it.each(cases)('%s', (input) => {

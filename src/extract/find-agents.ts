@@ -84,7 +84,10 @@ function ownersOf(tokens: Token[], from: number, to: number, owners: readonly Fi
       out.push({ code: ownerCode(other, index)!, name: name(other), start: other.start, end: other.end, reason: 'agent:coordinated-owner' });
     }
     void head;
-    out.push({ code: ownerCode(before, index)!, name: name(before), start: before.start, end: tokens[to - 1]!.end, reason: 'agent:owner-before' });
+    // "Pakistan's army": the possessor is a mention of its own, so the agent's mention starts after it.
+    const possessive = /['’]s$/i.test(tokens[k]!.text);
+    const start = possessive ? tokens[k + 1]!.start : before.start;
+    out.push({ code: ownerCode(before, index)!, name: name(before), start, end: tokens[to - 1]!.end, reason: possessive ? 'agent:possessor' : 'agent:owner-before' });
     return out;
   }
   const prep = tokens[to];

@@ -65,8 +65,9 @@ export function findEvents(parsed: ParsedText, findings: readonly Finding[], ctx
     if (found.length === 0) continue;
     if (ctx.anchor) {
       const text = ctx.text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
-      const date = pickDate(ctx.findDates(text, ctx.anchor), ctx.anchor);
-      for (const e of found) e.date = date === null ? null : shiftWeekday(date, ctx.anchor, e.modality);
+      const date = pickDate(ctx.findDates(text, ctx.anchor));
+      const ahead = tokens.some((t) => FUTURE_WORDS.test(t.normal) || t.normal === 'next');
+      for (const e of found) e.date = date === null ? null : shiftWeekday(date, ctx.anchor, ahead);
     }
     events.push(...found);
   }
@@ -118,10 +119,18 @@ class SentenceView {
     return t ? t.normal.replace(/[’]/g, "'").replace(/'s$/, '') : '';
   }
 
+  /** compromise splits some hyphenated words ("cease-fire" → cease, fire): the word rejoined, and the token after it. */
+  joined(k: number): { form: string; next: number } | null {
+    let j = k;
+    let form = this.norm(k);
+    while (j + 1 < this.tokens.length && this.tokens[j]!.post === '-' && j - k < 3) form += '-' + this.norm(++j);
+    return j > k ? { form, next: j + 1 } : null;
+  }
+
   /** A comma, semicolon, colon, bracket or dash after token k. */
   breaksAfter(k: number, soft = true): boolean {
     const post = this.tokens[k]?.post ?? '';
-    return soft ? /[,;:()\[\]—–"“”]/.test(post) : /[;:()\[\]—–]/.test(post);
+    return soft ? /[,;:()[\]—–"“”]/.test(post) : /[;:()[\]—–]/.test(post);
   }
 }
 
@@ -146,7 +155,7 @@ function findInSentence(s: SentenceView, ctx: EventsContext, derived: Derived): 
 
   const nounEvents = new Map<number, EventFinding>();
   for (const noun of keptNouns) {
-    const e = nounEvent(s, noun, nounGovernedBy.get(noun) ?? null, ctx, derived);
+    const e = nounEvent(s, noun, nounGovernedBy.get(noun) ?? null, ctx, derived, nounEvents);
     for (let k = noun.from; k < noun.to; k++) nounEvents.set(k, e);
     out.push(e);
   }
@@ -171,7 +180,7 @@ function matchTriggers(s: SentenceView, vocabulary: EventVocabulary): Candidate[
 }
 
 function bestMatch(s: SentenceView, i: number, vocabulary: EventVocabulary): Candidate | null {
-  const form = s.norm(i);
+  const forms = [s.norm(i), s.joined(i)?.form].filter((f): f is string => f !== undefined);
   let best: Candidate | null = null;
   const better = (c: Candidate): boolean => {
     if (!best) return true;
@@ -183,7 +192,7 @@ function bestMatch(s: SentenceView, i: number, vocabulary: EventVocabulary): Can
     ) > 0;
   };
   if (isVerbish(s, i)) {
-    for (const p of vocabulary.verbs.get(form) ?? []) {
+    for (const p of forms.flatMap((form) => vocabulary.verbs.get(form) ?? [])) {
       const to = matchWords(s, i, p);
       if (to < 0) continue;
       if (p.object.size > 0 && !hasObject(s, to, p.object)) continue;
@@ -192,7 +201,7 @@ function bestMatch(s: SentenceView, i: number, vocabulary: EventVocabulary): Can
     }
   }
   if (best) return best;
-  for (const p of vocabulary.nouns.get(form) ?? []) {
+  for (const p of forms.flatMap((form) => vocabulary.nouns.get(form) ?? [])) {
     const to = matchWords(s, i, p);
     if (to < 0 || !isNounish(s, to - 1)) continue;
     let from = i;
@@ -212,8 +221,11 @@ function bestMatch(s: SentenceView, i: number, vocabulary: EventVocabulary): Can
 function matchWords(s: SentenceView, i: number, p: Pattern): number {
   let k = i;
   for (const forms of p.words) {
-    if (k >= s.tokens.length || !forms.has(s.norm(k)) || (k > i && s.breaksAfter(k - 1))) return -1;
-    k++;
+    if (k >= s.tokens.length || (k > i && s.breaksAfter(k - 1))) return -1;
+    const joined = s.joined(k);
+    if (joined && forms.has(joined.form)) k = joined.next;
+    else if (forms.has(s.norm(k))) k++;
+    else return -1;
   }
   return k;
 }
@@ -254,7 +266,12 @@ function verbEvent(s: SentenceView, verb: Candidate, nounEvents: Map<number, Eve
   const group = verbGroup(s, verb.from);
   const passive = isPassive(s, verb.from, group.start);
   const subject = subjectOf(s, group.subjectEnd, nounEvents);
-  const object = complementOf(s, verb.to, passive ? 'by' : 'object', derived, verb.pattern);
+  const object = complementOf(s, verb.to, passive ? 'by' : 'object', derived, verb.pattern, nounEvents);
+  if (subject.actors.length === 0 && /^(and|but|then)$/.test(s.norm(group.subjectEnd))) {
+    // "The government condemned the attack and promised aid": the second verb shares the first one's subject.
+    const first = previousVerb(s, group.subjectEnd);
+    if (first !== null) Object.assign(subject, subjectOf(s, verbGroup(s, first).subjectEnd, nounEvents), { how: 'shared' });
+  }
   let source: Finding[];
   let target: Finding[];
   let reason: string;
@@ -268,7 +285,7 @@ function verbEvent(s: SentenceView, verb: Candidate, nounEvents: Map<number, Eve
     reason = `verb:subject-${subject.how}+${object.how}`;
     // "condemned an attack by Osgiliath soldiers", "condemned Pakistan's airstrikes": the target is the attack's author.
     if (target.length === 0 && object.event) {
-      target = object.event.source;
+      target = object.event.source.length > 0 ? object.event.source : object.event.target;
       reason += '+event-author';
     }
   }
@@ -307,7 +324,7 @@ function verbGroup(s: SentenceView, v: number): VerbGroup {
       k--;
       // The governing predicate: "about", "working", "set", "vowed" (and its own auxiliaries, next time round).
       let g = k;
-      while (g >= 0 && (s.tokens[g]!.tags.has('Adjective') || s.tokens[g]!.tags.has('Verb') || s.tokens[g]!.tags.has('Adverb') || /^(about|due|set|able|going)$/.test(s.norm(g))) && !s.actorAt[g] && !s.placeAt[g] && g > k - 3) {
+      while (g >= 0 && (s.tokens[g]!.tags.has('Adjective') || s.tokens[g]!.tags.has('Verb') || s.tokens[g]!.tags.has('Adverb') || s.tokens[g]!.tags.has('Date') || /^(about|due|set|able|going|on|in|at|last|this|next)$/.test(s.norm(g))) && !s.actorAt[g] && !s.placeAt[g] && g > k - 5) {
         cues.push(s.norm(g));
         g--;
       }
@@ -369,8 +386,12 @@ function subjectOf(s: SentenceView, end: number, nounEvents: Map<number, EventFi
   if (/^(which|that|who)$/.test(s.norm(k))) {
     // A relative clause: its subject is what the relative pronoun stands for ("airstrikes …, which drew …").
     const antecedent = k - 1;
-    const event = nounEvents.get(antecedent) ?? nounEvents.get(antecedent - 1);
-    if (event) return { actors: event.source, how: 'relative-event', event };
+    // The event may stand a phrase back: "Pakistan's airstrikes in the Kashmir region, which drew …".
+    for (let j = antecedent; j >= 0 && j >= antecedent - 6; j--) {
+      const event = nounEvents.get(j);
+      if (event) return { actors: event.source, how: 'relative-event', event };
+      if (s.breaksAfter(j - 1) || SUBORDINATOR.test(s.norm(j))) break;
+    }
     const actors = collect(s, antecedent, -1);
     return { actors, how: actors.length > 0 ? 'relative' : 'none' };
   }
@@ -444,12 +465,16 @@ function asActorSource(place: Finding | undefined): Finding | undefined {
 
 /** What follows the trigger in its clause: the direct object, or the object of a target preposition ("met with Iran",
  *  "fired shells at Seoul"), or for a passive the "by" phrase. Other phrases are skipped up to the clause's end. */
-function complementOf(s: SentenceView, from: number, want: 'object' | 'by', derived: Derived, pattern: Pattern, stopAt = s.tokens.length): Participants {
+function complementOf(s: SentenceView, from: number, want: 'object' | 'by', derived: Derived, pattern: Pattern, nounEvents: Map<number, EventFinding>): Participants {
+  const stopAt = s.tokens.length;
   let k = from;
   let prep: string | null = null;
   while (k < stopAt) {
     const n = s.norm(k);
     const t = s.tokens[k]!;
+    const event = nounEvents.get(k);
+    // The object is an event ("condemned an attack by Osgiliath soldiers"): the caller reads its participants.
+    if (event && prep === null && want === 'object') return { actors: [], how: 'event-object', event };
     if (want === 'by' ? n === 'by' || n === 'from' : TARGET_PREP.test(n)) {
       prep = n;
     } else if (s.actorAt[k] || s.placeAt[k]) {
@@ -473,6 +498,14 @@ function complementOf(s: SentenceView, from: number, want: 'object' | 'by', deri
   return { actors: [], how: 'none' };
 }
 
+function previousVerb(s: SentenceView, before: number): number | null {
+  for (let k = before - 1; k >= 0; k--) {
+    const t = s.tokens[k]!;
+    if (t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !t.tags.has('Modal') && !t.tags.has('Gerund') && !t.tags.has('Participle')) return k;
+  }
+  return null;
+}
+
 /** Visits and arrivals take their destination country as target: "arrived in Gondor", "a visit to Tehran". */
 function movesTo(pattern: Pattern): boolean {
   return pattern.entry.code.startsWith('04');
@@ -485,14 +518,14 @@ function governingVerb(s: SentenceView, n: number): number | null {
   for (let k = n - 1; k >= 0 && k >= n - 5; k--) {
     const t = s.tokens[k]!;
     if (s.breaksAfter(k)) return null;
-    if (t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !(t.tags.has('Gerund') && k === n - 1)) return k;
+    if ((t.tags.has('Verb') || isVerbish(s, k)) && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !(t.tags.has('Gerund') && k === n - 1)) return k;
     if (!(t.tags.has('Determiner') || t.tags.has('Adjective') || t.tags.has('Value') || t.tags.has('Possessive') || t.tags.has('Noun') || DETERMINER.test(s.norm(k)))) return null;
     if (s.actorAt[k] && !/['’]s$/.test(t.text)) return null;
   }
   return null;
 }
 
-function nounEvent(s: SentenceView, noun: Candidate, governor: number | null, ctx: EventsContext, derived: Derived): EventFinding {
+function nounEvent(s: SentenceView, noun: Candidate, governor: number | null, ctx: EventsContext, derived: Derived, nounEvents: Map<number, EventFinding>): EventFinding {
   const code = noun.pattern.entry.code;
   const verbal = /^(0[1235]|1[0-3])/.test(code);
   let source: Finding[] = [];
@@ -510,7 +543,7 @@ function nounEvent(s: SentenceView, noun: Candidate, governor: number | null, ct
   const limit = Math.min(s.tokens.length, noun.to + 12);
   while (j < limit) {
     const n = s.norm(j);
-    if (s.breaksAfter(j - 1, false) || (j > noun.to && s.breaksAfter(j - 1) && !(s.actorAt[j] || s.placeAt[j]))) break;
+    if (s.breaksAfter(j - 1, false) || (s.breaksAfter(j - 1) && !(j > noun.to && (s.actorAt[j] || s.placeAt[j])))) break;
     if (SUBORDINATOR.test(n) && !(n === 'that' && s.tokens[j]!.tags.has('Determiner'))) break;
     if (s.tokens[j]!.tags.has('Verb') && !s.tokens[j]!.tags.has('Noun') && !s.tokens[j]!.tags.has('Gerund') && !s.tokens[j]!.tags.has('Participle')) break;
     const next = firstMentionAfter(s, j + 1, limit);
@@ -546,7 +579,7 @@ function nounEvent(s: SentenceView, noun: Candidate, governor: number | null, ct
     modalityFrom = governor;
     if (ctx.vocabulary.receive.has(form)) {
       // "drew condemnation from India": the subject of "drew" is what the reaction is about.
-      const subject = subjectOf(s, group.subjectEnd, new Map());
+      const subject = subjectOf(s, group.subjectEnd, nounEvents);
       if (target.length === 0) target = subject.actors;
       how.push('receive-verb');
     } else if (ctx.vocabulary.light.has(form) || source.length === 0) {
@@ -586,7 +619,7 @@ function nounEvent(s: SentenceView, noun: Candidate, governor: number | null, ct
 /** The noun heads a "during …", "at …", "in …" or "for …" phrase: "during a high-level meeting with Iran". */
 function inTakingPhrase(s: SentenceView, n: number): boolean {
   let k = n - 1;
-  while (k >= 0 && (DETERMINER.test(s.norm(k)) || s.tokens[k]!.tags.has('Adjective'))) k--;
+  while (k >= 0 && (DETERMINER.test(s.norm(k)) || s.tokens[k]!.tags.has('Adjective') || s.tokens[k]!.tags.has('Hyphenated'))) k--;
   return /^(during|at|in|for|through|via)$/.test(s.norm(k));
 }
 
@@ -660,13 +693,15 @@ function isReported(s: SentenceView, trigger: number): boolean {
   return s.tokens.some((t, k) => k !== trigger && SPEECH.test(s.norm(k)) && (t.tags.has('Verb') || s.norm(k) === 'according'));
 }
 
-function pickDate(dates: DateMention[], _anchor: string): DateMention | null {
+/** Only a day is a date: "next week" or "1990" would pretend to a precision the text does not give. */
+function pickDate(dates: DateMention[]): DateMention | null {
   return dates.find((d) => d.days <= 1) ?? null;
 }
 
-/** News names the nearest such day: "on Thursday" in a report of something done means the Thursday before. */
-function shiftWeekday(d: DateMention, anchor: string, modality: Modality): string {
-  if (!d.weekday || modality === 'future' || d.date <= anchor) return d.date;
+/** News names the nearest such day: "on Thursday" in a sentence about the past means the Thursday before the
+ *  article's date (compromise-dates reads it as the coming one). */
+function shiftWeekday(d: DateMention, anchor: string, ahead: boolean): string {
+  if (!d.weekday || ahead || d.date <= anchor) return d.date;
   const shifted = new Date(Date.parse(d.date) - 7 * 86_400_000);
   return shifted.toISOString().slice(0, 10);
 }

@@ -49,7 +49,7 @@ export function createParser(lexicon: Lexicon): ParseFn {
     throw new Error('annotate: a different lexicon is already installed in this process');
   }
   nlp.plugin({ tags: TAGS, words: buildWords(lexicon) });
-  const parse: ParseFn = (body, offset) => toTokens(nlp(body), offset);
+  const parse: ParseFn = (body, offset) => toTokens(retagLowerCaseNames(nlp(body)), offset);
   installed.set(lexicon.hash, parse);
   return parse;
 }
@@ -88,6 +88,16 @@ function buildWords(lexicon: Lexicon): Record<string, string> {
   }
   for (const t of lexicon.titles) if (t.title.includes(' ')) add(t.title, 'Title');
   return words;
+}
+
+/**
+ * compromise reads some verbs as first names whatever their case: "which drew condemnation" tags "drew" as a person.
+ * A name in news is capitalised, so a lower-case "name" is the verb it spells.
+ */
+function retagLowerCaseNames(doc: ReturnType<typeof nlp>): ReturnType<typeof nlp> {
+  const names = doc.match('(#Person|#FirstName)').not('@isTitleCase');
+  if (names.found) names.unTag('Person').unTag('FirstName').unTag('ProperNoun').tag('Verb', 'lower-case-name-is-a-verb');
+  return doc;
 }
 
 const PROPER = new Set([

@@ -1,6 +1,6 @@
 // Turns annotation objects into bytes: YAML (block style, fixed key order, no anchors, no folded lines), JSON, NDJSON.
 // The same object always gives the same string.
-import { Document } from 'yaml';
+import { Document, isSeq } from 'yaml';
 import type { Annotation } from '../model/annotation.js';
 
 export type OutputFormat = 'yaml' | 'json' | 'ndjson';
@@ -29,6 +29,9 @@ export function serialize(annotation: Annotation, format: OutputFormat): string 
   return toNdjsonLine(annotation);
 }
 
+/** An event's source and target lists (not the document's `source` map). */
+const LIST_KEYS = new Set(['source', 'target']);
+
 /** Puts every mention map on one line in flow style: `- { text: Pakistan, start: 57, … }`. */
 function flowSmallMaps(node: unknown): void {
   if (!node || typeof node !== 'object') return;
@@ -36,9 +39,11 @@ function flowSmallMaps(node: unknown): void {
   if (Array.isArray(n.items)) {
     for (const item of n.items) {
       const pair = item as { key?: { value?: unknown }; value?: { items?: unknown[]; flow?: boolean } };
-      if (pair && pair.key && (pair.key.value === 'mentions' || pair.key.value === 'annotator') && pair.value?.items) {
-        if (pair.key.value === 'annotator') pair.value.flow = true;
-        else for (const m of pair.value.items) (m as { flow?: boolean }).flow = true;
+      const key = pair?.key?.value;
+      if (typeof key === 'string' && pair.value?.items) {
+        // A mention per line; the annotator, a trigger and an event's actor lists on one line each.
+        if (key === 'mentions') for (const m of pair.value.items) (m as { flow?: boolean }).flow = true;
+        else if (key === 'annotator' || key === 'trigger' || (LIST_KEYS.has(key) && isSeq(pair.value))) pair.value.flow = true;
       }
       flowSmallMaps(item);
     }
