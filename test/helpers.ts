@@ -27,6 +27,14 @@ export function assertValidAnnotation(doc: unknown, text?: string): asserts doc 
       if (sliced !== m.text) throw new Error(`span ${m.start}-${m.end} is "${sliced}", mention says "${m.text}"`);
     }
   }
+  const actorIds = new Set(doc.actors.map((a) => a.id));
+  const placeIds = new Set(doc.places.map((p) => p.id));
+  for (const e of doc.events) {
+    const sliced = codePoints.slice(e.trigger.start, e.trigger.end).join('');
+    if (sliced !== e.trigger.text) throw new Error(`trigger ${e.trigger.start}-${e.trigger.end} is "${sliced}", event says "${e.trigger.text}"`);
+    for (const id of [...e.source, ...e.target]) if (!actorIds.has(id)) throw new Error(`event ${e.id} names actor "${id}", which is not in actors`);
+    if (e.place !== null && !placeIds.has(e.place)) throw new Error(`event ${e.id} names place "${e.place}", which is not in places`);
+  }
 }
 
 export interface RunResult {
@@ -36,7 +44,10 @@ export interface RunResult {
 }
 
 /** Runs the CLI in-process with captured streams. */
-export async function runCli(argv: string[], options: { cwd: string; stdin?: string | Buffer; env?: Record<string, string> }): Promise<RunResult> {
+export async function runCli(
+  argv: string[],
+  options: { cwd: string; stdin?: string | Buffer; env?: Record<string, string>; /** build the annotator from the run's config */ fresh?: boolean },
+): Promise<RunResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -49,7 +60,7 @@ export async function runCli(argv: string[], options: { cwd: string; stdin?: str
     stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     env: { NO_COLOR: '1', ...options.env },
     cwd: options.cwd,
-    annotator: sharedAnnotator(),
+    ...(options.fresh ? {} : { annotator: sharedAnnotator() }),
   });
   return { exitCode, stdout: out, stderr: err };
 }

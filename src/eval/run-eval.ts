@@ -1,11 +1,14 @@
 /* eslint-disable no-console -- a command-line tool: stdout carries its results, stderr its progress and errors */
 // `npm run eval -- --gold <file.jsonl>`: scores the annotator against a gold set from ../shared/eval (read at run time,
-// never copied) and prints precision, recall and F1 per type; --baseline scores raw compromise alongside.
+// never copied) and prints precision, recall and F1: per entity type for CoNLL (--baseline scores raw compromise
+// alongside), per unit-test category for PETRARCH's event codings.
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createAnnotator } from '../index.js';
 import type { Annotator } from '../index.js';
+import type { UserVocabulary } from '../lexicon/lexicon.js';
 import { compromiseEntitySpans } from './compromise-baseline.js';
 import {
   ENTITY_TYPES,
@@ -16,18 +19,26 @@ import {
   toUtf16Offsets,
 } from './score-entities.js';
 import type { EntityScore, EntitySpan, EntityType, GoldEntity, TypeScore } from './score-entities.js';
+import { parsePetrarchDictionary } from './petrarch-actors.js';
+import type { SkippedEntry } from './petrarch-actors.js';
+import { predictCodings, scoreEvents, scoreRow } from './score-events.js';
+import type { EventScore, GoldCoding, PetrarchRow, PredictedCoding, Prediction, RowResult } from './score-events.js';
 import { UsageError, positiveInteger, runTool } from './tool-args.js';
 
 const USAGE = `usage: npm run eval -- --gold <file.jsonl> [options]
 
   --gold <file>    gold set, JSON Lines (../shared/eval/conll2003-dev.jsonl); required
-  --limit <n>      score only the first n documents
-  --errors <n>     list up to n false positives and n false negatives per type, with context (annotate only)
-  --baseline       also score raw compromise (.people/.organizations/.places) and show the difference
+  --limit <n>      score only the first n documents (sentences for PETRARCH)
+  --errors <n>     list up to n false positives and n false negatives (per type for CoNLL), with context
+  --baseline       also score raw compromise (.people/.organizations/.places) and show the difference (CoNLL only)
   --json           print the result as JSON on stdout
   -h, --help       show this help
 
-Only CoNLL-style entity gold (entities typed PER/ORG/LOC/MISC) is scored so far; MISC is not scored.`;
+Gold sets scored:
+  CoNLL entities (entities typed PER/ORG/LOC/MISC): exact spans per type; MISC is not scored.
+  PETRARCH event codings (expected_events, e.g. ../shared/eval/petrarch-unittest.jsonl): a gold coding is found by
+    an event of the same CAMEO root whose source and target codes share their first three letters. The actors come
+    from PETR.Validate.actors.txt, read from the gold file's directory.`;
 
 const CONTEXT = 40;
 
@@ -133,8 +144,7 @@ function isConll(record: Record<string, unknown>): boolean {
 
 /** Names the gold set of a file that is not CoNLL, to say why it is not scored. */
 function unsupportedSet(record: Record<string, unknown>): string {
-  const later = 'not scored yet: arrives with the events/claims/stances issue';
-  if ('expected_events' in record) return `PETRARCH event gold (expected_events): ${later}`;
+  const later = 'not scored yet: arrives with the claims/stances issue';
   if ('attributions' in record) return `PolNeAR claim gold (attributions): ${later}`;
   if ('targets' in record) return `NewsMTSC stance gold (targets): ${later}`;
   const fields = Object.keys(record).slice(0, 8).join(', ');
@@ -278,6 +288,10 @@ function main(argv: string[]): void {
   }
   const records = readJsonLines(options.gold);
   const first = records[0];
+  if (first !== undefined && isPetrarch(first)) {
+    evaluatePetrarch(options, records);
+    return;
+  }
   if (first === undefined || !isConll(first)) {
     console.error(`${options.gold}: ${first === undefined ? 'no documents' : unsupportedSet(first)}`);
     process.exitCode = 2;
@@ -350,5 +364,253 @@ function main(argv: string[]): void {
 function flatten(score: EntityScore): Record<EntityType | 'micro', TypeScore> {
   return { ...score.byType, micro: score.micro };
 }
+
+// --- PETRARCH event codings -------------------------------------------------------------------------------------
+
+/** PETRARCH's actor dictionary for its unit tests, expected beside the gold file. */
+const PETRARCH_ACTORS = 'PETR.Validate.actors.txt';
+
+function isPetrarch(record: Record<string, unknown>): boolean {
+  return Array.isArray(record.expected_events);
+}
+
+function toPetrarchRows(file: string, records: Record<string, unknown>[]): PetrarchRow[] {
+  return records.map((record, i) => {
+    const where = `${file}: row ${i + 1}`;
+    const { text, date, expected_events: expected, expect_no_events: noEvents, expected_error: error } = record;
+    if (typeof text !== 'string' || !Array.isArray(expected)) {
+      throw new UsageError(`${where}: not a PETRARCH-style record (text, expected_events[])`);
+    }
+    if (typeof date !== 'string' || !/^\d{8}$/.test(date)) throw new UsageError(`${where}: date is not YYYYMMDD`);
+    const codings = expected.map((e: unknown) => {
+      const { eventcode, sourcecode, targetcode } = (e ?? {}) as Record<string, unknown>;
+      if (typeof eventcode !== 'string' || typeof sourcecode !== 'string' || typeof targetcode !== 'string') {
+        throw new UsageError(`${where}: an expected event without string eventcode, sourcecode and targetcode`);
+      }
+      return { eventcode, sourcecode, targetcode };
+    });
+    return {
+      id: typeof record.id === 'string' ? record.id : `row ${i + 1}`,
+      category: typeof record.category === 'string' ? record.category : '(none)',
+      date,
+      text,
+      expected_events: codings,
+      expect_no_events: noEvents === true,
+      expected_error: typeof error === 'string' ? error : null,
+    };
+  });
+}
+
+interface PetrarchActors {
+  file: string;
+  vocabulary: UserVocabulary;
+  skipped: SkippedEntry[];
+}
+
+/** The dictionary's actors as the annotator's user vocabulary; a missing dictionary is a usage error (exit 2). */
+function readPetrarchActors(goldFile: string): PetrarchActors {
+  const file = join(dirname(goldFile), PETRARCH_ACTORS);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      `cannot read the PETRARCH actor dictionary ${file} (${code ?? (error as Error).message}): ` +
+        `PETRARCH gold is scored with the actors of ${PETRARCH_ACTORS}, which must sit beside the gold file`,
+    );
+  }
+  const { actors, skipped } = parsePetrarchDictionary(text);
+  return { file, vocabulary: { actors, events: [] }, skipped };
+}
+
+interface EventErrorExample {
+  row: string;
+  kind: 'fp' | 'fn';
+  text: string;
+  /** The coding missed (fn) or spurious (fp). */
+  coding: GoldCoding | PredictedCoding;
+  gold: GoldCoding[];
+  predicted: PredictedCoding[];
+}
+
+const emptyPrediction = (): Prediction => ({ codings: [], oneSided: 0, actorless: 0, uncoded: 0 });
+
+function annotateRows(rows: PetrarchRow[], annotator: Annotator) {
+  const results: RowResult[] = [];
+  const failures: string[] = [];
+  let milliseconds = 0;
+  rows.forEach((row, i) => {
+    let prediction = emptyPrediction();
+    try {
+      const date = `${row.date.slice(0, 4)}-${row.date.slice(4, 6)}-${row.date.slice(6, 8)}`;
+      const t0 = performance.now();
+      const annotation = annotator.annotate(row.text, { path: row.id, date });
+      milliseconds += performance.now() - t0;
+      prediction = predictCodings(annotation);
+    } catch (error) {
+      failures.push(`${row.id}: ${(error as Error).message}`);
+    }
+    results.push(scoreRow(row, prediction));
+    progress('annotate', i + 1, rows.length);
+  });
+  return { seconds: milliseconds / 1000, results, failures };
+}
+
+/** Up to `limit` false negatives and `limit` false positives, in row order. */
+function eventErrors(results: readonly RowResult[], limit: number): EventErrorExample[] {
+  const fns: EventErrorExample[] = [];
+  const fps: EventErrorExample[] = [];
+  for (const { row, prediction, match } of results) {
+    const context = { text: row.text, gold: row.expected_events, predicted: prediction.codings };
+    for (const coding of match.fn) if (fns.length < limit) fns.push({ row: row.id, kind: 'fn', coding, ...context });
+    for (const coding of match.fp) if (fps.length < limit) fps.push({ row: row.id, kind: 'fp', coding, ...context });
+  }
+  return [...fns, ...fps];
+}
+
+function describeGold(g: GoldCoding): string {
+  return `${g.eventcode} ${g.sourcecode} → ${g.targetcode}`;
+}
+
+function describePredicted(p: PredictedCoding): string {
+  const who = (a: PredictedCoding['sourceActor']): string => `${a.name} (${a.code})`;
+  return `${p.event} «${oneLine(p.trigger)}» ${p.code} ${who(p.sourceActor)} → ${who(p.targetActor)}`;
+}
+
+function printEventErrors(examples: EventErrorExample[], limit: number): void {
+  for (const kind of ['fn', 'fp'] as const) {
+    const list = examples.filter((e) => e.kind === kind);
+    console.log(`\n${kind === 'fn' ? 'false negatives' : 'false positives'} (up to ${limit}):${list.length === 0 ? ' none' : ''}`);
+    for (const e of list) {
+      const coding = kind === 'fn' ? describeGold(e.coding as GoldCoding) : describePredicted(e.coding as PredictedCoding);
+      console.log(`  ${e.row}  ${kind === 'fn' ? 'missed' : 'spurious'}: ${coding}`);
+      console.log(`    «${oneLine(e.text)}»`);
+      console.log(`    gold:      ${e.gold.length === 0 ? 'none' : e.gold.map(describeGold).join('; ')}`);
+      console.log(`    predicted: ${e.predicted.length === 0 ? 'none' : e.predicted.map(describePredicted).join('; ')}`);
+    }
+  }
+}
+
+function eventTable(score: EventScore): string {
+  const width = Math.max(8, ...Object.keys(score.byCategory).map((c) => c.length));
+  const line = (name: string, rows: number, s: TypeScore): string =>
+    [
+      name.padEnd(width),
+      String(rows).padStart(5),
+      String(s.gold).padStart(5),
+      String(s.predicted).padStart(10),
+      String(s.tp).padStart(4),
+      String(s.fp).padStart(4),
+      String(s.fn).padStart(4),
+      s.precision.toFixed(3).padStart(6),
+      s.recall.toFixed(3).padStart(6),
+      s.f1.toFixed(3).padStart(6),
+    ].join(' ');
+  const header = [
+    'category'.padEnd(width),
+    'rows'.padStart(5),
+    'gold'.padStart(5),
+    'predicted'.padStart(10),
+    'TP'.padStart(4),
+    'FP'.padStart(4),
+    'FN'.padStart(4),
+    'P'.padStart(6),
+    'R'.padStart(6),
+    'F1'.padStart(6),
+  ].join(' ');
+  const rows = Object.entries(score.byCategory).map(([name, s]) => line(name, s.rows, s));
+  return [header, ...rows, line('all', score.rows, score.overall)].join('\n');
+}
+
+function evaluatePetrarch(options: Options, records: Record<string, unknown>[]): void {
+  if (options.baseline) {
+    throw new UsageError(
+      '--baseline applies to CoNLL entity gold only: raw compromise codes no events, so PETRARCH gold has no baseline',
+    );
+  }
+  const allRows = toPetrarchRows(options.gold, records);
+  const rows = options.limit === null ? allRows : allRows.slice(0, options.limit);
+  const actors = readPetrarchActors(options.gold);
+
+  const setupStart = performance.now();
+  let annotator: Annotator;
+  try {
+    annotator = createAnnotator({ vocabulary: actors.vocabulary });
+  } catch (error) {
+    console.error(`annotate: cannot create the annotator: ${(error as Error).message}`);
+    process.exitCode = 2;
+    return;
+  }
+  const setupSeconds = (performance.now() - setupStart) / 1000;
+
+  const run = annotateRows(rows, annotator);
+  for (const failure of run.failures.slice(0, 10)) console.error(`annotate failed on ${failure}`);
+  if (run.failures.length > 10) console.error(`… and ${run.failures.length - 10} more failures`);
+  if (run.failures.length > 0) process.exitCode = 2;
+  if (run.failures.length === rows.length) {
+    console.error(`annotate failed on every row (${rows.length}); nothing to score`);
+    return;
+  }
+  const score = scoreEvents(run.results);
+  const examples = options.errors > 0 ? eventErrors(run.results, options.errors) : [];
+  const skipped = actors.skipped.length;
+
+  if (options.json) {
+    const json = {
+      gold: options.gold,
+      set: 'petrarch',
+      actors: { file: actors.file, mapped: actors.vocabulary.actors.length, skipped: actors.skipped },
+      failures: run.failures,
+      annotate: { seconds: run.seconds, setupSeconds },
+      ...score,
+      ...(options.errors > 0 ? { errors: examples } : {}),
+    };
+    console.log(JSON.stringify(json, null, 2));
+    return;
+  }
+
+  const o = score.overall;
+  console.log(
+    `${options.gold}: ${score.rows} rows, ${o.gold} gold codings, ${o.predicted} predicted codings; ` +
+      `TP ${o.tp} FP ${o.fp} FN ${o.fn}; P ${o.precision.toFixed(3)} R ${o.recall.toFixed(3)} F1 ${o.f1.toFixed(3)}`,
+  );
+  console.log(
+    `actors: ${actors.vocabulary.actors.length} from ${actors.file}` +
+      (skipped > 0 ? ` (${skipped} ${skipped === 1 ? 'entry' : 'entries'} left out: ${skippedSummary(actors.skipped)})` : '') +
+      `; annotate ${run.seconds.toFixed(2)} s (+${setupSeconds.toFixed(2)} s setup)`,
+  );
+  console.log('');
+  console.log(eventTable(score));
+  console.log('');
+  console.log(
+    score.spuriousPer10 === null
+      ? 'spurious codings: no row expects no events'
+      : `spurious codings: ${score.spuriousCodings} in ${score.noEventRows} sentences that expect none ` +
+          `= ${score.spuriousPer10.toFixed(2)} per 10 such sentences`,
+  );
+  const r = score.reachable;
+  console.log(
+    `diagnostic, not the score: recall ${r.recall.toFixed(3)} (${r.found}/${r.gold}) on the gold codings within reach ` +
+      `of a CAMEO coder (root 01–20, source and target codes starting with three letters)`,
+  );
+  console.log(
+    `not scored: ${score.oneSided} one-sided events (source or target only), ${score.actorless} events without actors, ` +
+      `${score.uncoded} actor pairs without a code`,
+  );
+  if (options.errors > 0) printEventErrors(examples, options.errors);
+}
+
+function skippedSummary(skipped: readonly SkippedEntry[]): string {
+  const counts = new Map<string, number>();
+  const phrase: Record<SkippedEntry['reason'], string> = {
+    'discard code': 'with a discard code',
+    'no code': 'without a code',
+    'duplicate name': 'with a name already taken',
+  };
+  for (const s of skipped) counts.set(phrase[s.reason], (counts.get(phrase[s.reason]) ?? 0) + 1);
+  return [...counts].map(([reason, n]) => `${n} ${reason}`).join(', ');
+}
+
 
 runTool('eval', USAGE, main);

@@ -104,12 +104,16 @@ class SentenceView {
         }
       });
     }
-    // An office after its country is one actor: "the Pakistan Army Chief" acts as PAKMIL, not as Pakistan.
+    // An office after its country is one actor: "the Pakistan Army Chief" acts as PAKMIL and "German Chancellor Olaf
+    // Scholz" as DEUGOV, not as the country. Title words between them belong to the office holder.
     for (let k = tokens.length - 1; k > 0; k--) {
       const office = this.actorAt[k];
-      const owner = this.actorAt[k - 1];
-      if (office && owner && office !== owner && office.via === 'title' && office.ref.list === 'actors' && office.ref.code && owner.ref.list === 'actors' && owner.ref.type === 'country' && /^\s+$/.test(tokens[k - 1]!.post)) {
-        for (let j = k - 1; j >= 0 && this.actorAt[j] === owner; j--) this.actorAt[j] = office;
+      if (!office || office.ref.list !== 'actors' || !office.ref.code || office.ref.code.length <= 3 || this.actorAt[k - 1] === office) continue;
+      let j = k - 1;
+      while (j > 0 && !this.actorAt[j] && /^\p{Lu}/u.test(tokens[j]!.text) && /^\s+$/.test(tokens[j]!.post)) j--;
+      const owner = this.actorAt[j];
+      if (owner && owner.ref.list === 'actors' && owner.ref.type === 'country' && owner.ref.code === office.ref.code.slice(0, 3) && /^\s+$/.test(tokens[j]!.post)) {
+        for (let m = k - 1; m >= 0 && (this.actorAt[m] === owner || (m > j && !this.actorAt[m])); m--) this.actorAt[m] = office;
       }
     }
   }
@@ -155,7 +159,10 @@ function findInSentence(s: SentenceView, ctx: EventsContext, derived: Derived): 
 
   const nounEvents = new Map<number, EventFinding>();
   for (const noun of keptNouns) {
-    const e = nounEvent(s, noun, nounGovernedBy.get(noun) ?? null, ctx, derived, nounEvents);
+    const governor = nounGovernedBy.get(noun) ?? null;
+    // A governor that reports an event of its own ("condemned the attack") says nothing of who attacked.
+    const governorIsEvent = governor !== null && verbs.some((v) => v.from <= governor && governor < v.to);
+    const e = nounEvent(s, noun, governor, governorIsEvent, ctx, derived, nounEvents);
     for (let k = noun.from; k < noun.to; k++) nounEvents.set(k, e);
     out.push(e);
   }
@@ -375,7 +382,8 @@ function subjectOf(s: SentenceView, end: number, nounEvents: Map<number, EventFi
       let c = k - 1;
       while (c >= 0 && !/,\s*$/.test(s.tokens[c]!.post) && !SUBORDINATOR.test(s.norm(c))) c--;
       const opener = s.tokens[c + 1];
-      if (c >= 0 && opener && (opener.tags.has('Preposition') || opener.tags.has('Pronoun') || opener.tags.has('Adverb'))) {
+      // … or an apposition: "Drew Barrymore, the actress, drew praise".
+      if (c >= 0 && opener && (opener.tags.has('Preposition') || opener.tags.has('Pronoun') || opener.tags.has('Adverb') || opener.tags.has('Determiner'))) {
         k = c;
         continue;
       }
@@ -525,7 +533,15 @@ function governingVerb(s: SentenceView, n: number): number | null {
   return null;
 }
 
-function nounEvent(s: SentenceView, noun: Candidate, governor: number | null, ctx: EventsContext, derived: Derived, nounEvents: Map<number, EventFinding>): EventFinding {
+function nounEvent(
+  s: SentenceView,
+  noun: Candidate,
+  governor: number | null,
+  governorIsEvent: boolean,
+  ctx: EventsContext,
+  derived: Derived,
+  nounEvents: Map<number, EventFinding>,
+): EventFinding {
   const code = noun.pattern.entry.code;
   const verbal = /^(0[1235]|1[0-3])/.test(code);
   let source: Finding[] = [];
@@ -580,9 +596,9 @@ function nounEvent(s: SentenceView, noun: Candidate, governor: number | null, ct
     if (ctx.vocabulary.receive.has(form)) {
       // "drew condemnation from India": the subject of "drew" is what the reaction is about.
       const subject = subjectOf(s, group.subjectEnd, nounEvents);
-      if (target.length === 0) target = subject.actors;
+      if (subject.actors.length > 0) target = subject.actors;
       how.push('receive-verb');
-    } else if (ctx.vocabulary.light.has(form) || source.length === 0) {
+    } else if (ctx.vocabulary.light.has(form) || (source.length === 0 && !governorIsEvent)) {
       // "Pakistan carried out airstrikes", "Islamabad and Doha … finalize a memorandum": the verb's subject acts.
       if (source.length === 0 && !isPassive(s, governor, group.start)) {
         source = subjectOf(s, group.subjectEnd, new Map()).actors;
@@ -688,9 +704,14 @@ function inConditional(s: SentenceView, start: number): boolean {
   return false;
 }
 
-/** Under a speech verb of another clause: "…, officials said", "X said that …", "according to X". */
+/** Under a speech verb: "X said that …" (the event in what was said), "…, officials said." (a closing attribution
+ *  with nothing said after it), "according to X". Not "…, and a spokesman said Brussels would …" for an event before. */
 function isReported(s: SentenceView, trigger: number): boolean {
-  return s.tokens.some((t, k) => k !== trigger && SPEECH.test(s.norm(k)) && (t.tags.has('Verb') || s.norm(k) === 'according'));
+  return s.tokens.some((t, k) => {
+    if (k === trigger || !SPEECH.test(s.norm(k)) || !(t.tags.has('Verb') || s.norm(k) === 'according')) return false;
+    if (k < trigger || s.norm(k) === 'according') return true;
+    return !s.tokens.slice(k + 1).some((after) => after.tags.has('Verb') && !after.tags.has('Date'));
+  });
 }
 
 /** Only a day is a date: "next week" or "1990" would pretend to a precision the text does not give. */

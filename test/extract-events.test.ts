@@ -1,0 +1,120 @@
+// Tables of sentences and the events a reader expects annotate to code in them — and not to code. Sentences are ours.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { assertValidAnnotation, runCli, sharedAnnotator } from './helpers.js';
+import type { Annotation } from '../src/model/annotation.js';
+
+function annotate(text: string, date?: string): Annotation {
+  const doc = sharedAnnotator().annotate(text, { date: date ?? null });
+  assertValidAnnotation(doc, text);
+  return doc;
+}
+
+/** Each event as `code source>target modality`, actors by their codes: "111 IND>PAK asserted". */
+function coded(doc: Annotation): string[] {
+  const code = (id: string): string => doc.actors.find((a) => a.id === id)?.code ?? id;
+  return doc.events.map((e) => `${e.code} ${e.source.map(code).join('+')}>${e.target.map(code).join('+')} ${e.modality}`);
+}
+
+describe('events: who did what to whom', () => {
+  it.each([
+    ['Pakistan held talks with Iran.', '046 PAK>IRN asserted'],
+    ['India condemned the airstrikes by Pakistan.', '111 IND>PAK asserted'],
+    ['Iran was condemned by India.', '111 IND>IRN asserted'],
+    ['Pakistan’s airstrikes on India killed ten people.', '195 PAK>IND asserted'],
+    ['The airstrikes drew condemnation from India.', '111 IND> asserted'],
+    ['Pakistan’s airstrikes, which drew condemnation from India, ended.', '111 IND>PAK asserted'],
+    ['Islamabad and Doha signed a memorandum.', '057 PAK+QAT> asserted'],
+    ['The Pakistani Army Chief visited Tehran.', '042 PAKMIL>IRN asserted'],
+    ['Senior Iranian officials welcomed the Pakistani delegation.', '043 IRNGOV>PAKGOV asserted'],
+    ['The conflict involving the US and Israel against Iran continued.', '190 USA+ISR>IRN asserted'],
+    ['Russian police arrested students from Georgia.', '173 RUSCOP>GEOEDU asserted'],
+    ['France imposed sanctions on Iran.', '163 FRA>IRN asserted'],
+    ['Egypt and Jordan, Morocco and Tunisia welcomed the agreement.', '051 EGY+JOR+MAR+TUN> asserted'],
+  ])('%s → %s', (text, expected) => {
+    expect(coded(annotate(text))).toContain(expected);
+  });
+
+  it('takes the place from a locative phrase and the category, quad class and Goldstein value from the codebook', () => {
+    const [e] = annotate('Pakistan’s airstrikes in Kashmir killed ten people.').events;
+    expect(e).toMatchObject({ code: '195', category: 'FIGHT', quadClass: 'material-conflict', goldstein: -10, place: 'kashmir' });
+  });
+
+  it('resolves dates against the article’s date, never today', () => {
+    // 2024-05-03 is a Friday: "on Thursday" in a report of the past is the day before.
+    expect(annotate('India condemned Pakistan on Thursday.', '2024-05-03').events[0]?.date).toBe('2024-05-02');
+    expect(annotate('India will meet Pakistan next Monday.', '2024-05-03').events[0]?.date).toBe('2024-05-06');
+    expect(annotate('India condemned Pakistan on Thursday.').events[0]?.date).toBeNull();
+  });
+
+  it('never takes a participant from another sentence', () => {
+    // The attack's author is not in the first sentence; Pakistan, in the next one, is not stitched in.
+    expect(coded(annotate('India condemned the attack. Pakistan denied it.'))).toEqual(['111 IND> asserted']);
+  });
+});
+
+describe('events: modality', () => {
+  it.each([
+    ['India attacked Pakistan.', 'asserted'],
+    ['India did not attack Pakistan.', 'negated'],
+    ['India didn’t attack Pakistan.', 'negated'],
+    ['India will visit Pakistan.', 'future'],
+    ['India is about to restore ties with Pakistan.', 'future'],
+    ['India and Pakistan are working to finalize an agreement.', 'future'],
+    ['India may meet Pakistan.', 'hypothetical'],
+    ['A deal that could pave the way for peace between India and Pakistan.', 'hypothetical'],
+    ['If India attacks Pakistan, the region will suffer.', 'hypothetical'],
+    ['Officials said that India attacked Pakistan.', 'reported'],
+    ['India attacked Pakistan, officials said.', 'reported'],
+  ])('%s → %s', (text, modality) => {
+    const events = annotate(text).events;
+    expect(events.length).toBeGreaterThan(0);
+    expect(events[0]!.modality).toBe(modality);
+  });
+});
+
+describe('events: false positives and duplicates', () => {
+  it.each([
+    'Pakistan’s new meeting room opened in Islamabad.',
+    'Read the Pakistan visit page before you travel.',
+    'The plan drew praise.',
+    'Indian attack helicopters were sold to Egypt.',
+    'Pakistan beat India by six wickets in Lahore.',
+    'Shares in Tehran fell on Monday.',
+    'The talks were useful, a spokesman said.',
+  ])('%s → no event', (text) => {
+    expect(coded(annotate(text))).toEqual([]);
+  });
+
+  it('reads a labour strike as a strike, not as an attack', () => {
+    const codes = annotate('French dockworkers went on strike against the government of France.').events.map((e) => e.code);
+    expect(codes.every((c) => !/^(18|19|20)/.test(c))).toBe(true);
+  });
+
+  it.each([
+    ['Pakistan signed an agreement with Iran.', 1],
+    ['Pakistan held talks with Iran in Doha.', 1],
+    ['India attacked Pakistan in a deadly attack.', 1],
+  ])('%s → %i event (a verb and its nominalisation are one occurrence)', (text, n) => {
+    expect(annotate(text).events).toHaveLength(n);
+  });
+});
+
+describe('events: the config file’s vocabulary', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'annotate-events-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('codes the user’s own actors and event words', async () => {
+    writeFileSync(path.join(dir, 'annotate.config.yaml'), 'actors:\n  - {name: Arnor, code: ARN}\n  - {name: Gondor, code: GON}\nevents:\n  - {verb: befriend, code: "051"}\n');
+    writeFileSync(path.join(dir, 'a.txt'), 'Arnor befriended Gondor on Monday.\n');
+    // The shared annotator has no user vocabulary: this run builds its own from the config.
+    const result = await runCli(['a.txt', '--stdout', '--format', 'ndjson', '--date', '2024-05-03'], { cwd: dir, fresh: true });
+    expect(result.stderr).not.toMatch(/error/i);
+    const doc = JSON.parse(result.stdout) as Annotation;
+    expect(coded(doc)).toEqual(['051 ARN>GON asserted']);
+    expect(doc.events[0]?.date).toBe('2024-04-29');
+    expect(doc.annotator.lexicon).toMatch(/\+[0-9a-f]{12}$/);
+  });
+});
