@@ -27,9 +27,10 @@ export function assertValidAnnotation(doc: unknown, text?: string): asserts doc 
       if (sliced !== m.text) throw new Error(`span ${m.start}-${m.end} is "${sliced}", mention says "${m.text}"`);
     }
   }
-  const actorIds = new Set(doc.actors.map((a) => a.id));
-  const placeIds = new Set(doc.places.map((p) => p.id));
-  for (const e of doc.events) {
+  const annotation = doc as Annotation;
+  const actorIds = new Set(annotation.actors.map((a) => a.id));
+  const placeIds = new Set(annotation.places.map((p) => p.id));
+  for (const e of annotation.events) {
     const sliced = codePoints.slice(e.trigger.start, e.trigger.end).join('');
     if (sliced !== e.trigger.text) throw new Error(`trigger ${e.trigger.start}-${e.trigger.end} is "${sliced}", event says "${e.trigger.text}"`);
     for (const id of [...e.source, ...e.target]) if (!actorIds.has(id)) throw new Error(`event ${e.id} names actor "${id}", which is not in actors`);

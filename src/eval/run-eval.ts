@@ -594,6 +594,11 @@ function evaluatePetrarch(options: Options, records: Record<string, unknown>[]):
     `diagnostic, not the score: recall ${r.recall.toFixed(3)} (${r.found}/${r.gold}) on the gold codings within reach ` +
       `of a CAMEO coder (root 01–20, source and target codes starting with three letters)`,
   );
+  const d = score.dyads;
+  console.log(
+    `diagnostic, not the score: source + target alone P ${d.precision.toFixed(3)} R ${d.recall.toFixed(3)} F1 ${d.f1.toFixed(3)}; ` +
+      `the root agrees on ${d.sameRoot} of the ${d.tp} dyads found`,
+  );
   console.log(
     `not scored: ${score.oneSided} one-sided events (source or target only), ${score.actorless} events without actors, ` +
       `${score.uncoded} actor pairs without a code`,

@@ -97,6 +97,12 @@ export interface EventScore {
    * unit tests also check PETRARCH's own machinery with codes that exist nowhere else.
    */
   reachable: { gold: number; found: number; recall: number };
+  /**
+   * Diagnostic, not the score: the same matching on source and target alone, and on how many of the dyads found
+   * the root agrees. Separates "who did it to whom" from "which code": the unit tests' dictionary codes some verbs
+   * differently from the CAMEO codebook (restoring ties as 064, welcoming as 041).
+   */
+  dyads: TypeScore & { sameRoot: number };
   oneSided: number;
   actorless: number;
   uncoded: number;
@@ -177,11 +183,13 @@ export function predictCodings(annotation: Pick<Annotation, 'actors' | 'events'>
  * the target code, compared in upper case. Gold is taken in order, each claiming the first free prediction that
  * matches; since a match is an equality of keys, this greedy pairing is also a maximal one.
  */
-export function matchCodings(gold: readonly GoldCoding[], predicted: readonly PredictedCoding[]): CodingMatch {
-  const free = predicted.map((p) => ({ p, key: predictedKey(p), used: false }));
+export function matchCodings(gold: readonly GoldCoding[], predicted: readonly PredictedCoding[], dyadOnly = false): CodingMatch {
+  // dyadOnly: the same comparison without the root, to tell wrong actors from codes that differ.
+  const strip = (key: string): string => (dyadOnly ? key.slice(key.indexOf('|')) : key);
+  const free = predicted.map((p) => ({ p, key: strip(predictedKey(p)), used: false }));
   const match: CodingMatch = { tp: [], fp: [], fn: [] };
   for (const g of gold) {
-    const key = goldKey(g);
+    const key = strip(goldKey(g));
     const hit = free.find((f) => !f.used && f.key === key);
     if (hit === undefined) {
       match.fn.push(g);
@@ -229,6 +237,7 @@ export function scoreEvents(results: readonly RowResult[]): EventScore {
   let noEventRows = 0;
   let spuriousCodings = 0;
   const reachable = { gold: 0, found: 0 };
+  const dyads = { tp: 0, fp: 0, fn: 0, sameRoot: 0 };
   let oneSided = 0;
   let actorless = 0;
   let uncoded = 0;
@@ -246,6 +255,11 @@ export function scoreEvents(results: readonly RowResult[]): EventScore {
       spuriousCodings += prediction.codings.length;
     }
     for (const { gold } of match.tp) if (isReachable(gold)) reachable.found++;
+    const dyad = matchCodings(row.expected_events, prediction.codings, true);
+    dyads.tp += dyad.tp.length;
+    dyads.fp += dyad.fp.length;
+    dyads.fn += dyad.fn.length;
+    dyads.sameRoot += dyad.tp.filter(({ gold, predicted }) => gold.eventcode.slice(0, 2) === predicted.root).length;
     for (const gold of row.expected_events) if (isReachable(gold)) reachable.gold++;
     oneSided += prediction.oneSided;
     actorless += prediction.actorless;
@@ -264,6 +278,7 @@ export function scoreEvents(results: readonly RowResult[]): EventScore {
     spuriousCodings,
     spuriousPer10: noEventRows === 0 ? null : (spuriousCodings * 10) / noEventRows,
     reachable: { ...reachable, recall: reachable.gold === 0 ? 0 : reachable.found / reachable.gold },
+    dyads: { ...typeScore(dyads.tp, dyads.fp, dyads.fn), sameRoot: dyads.sameRoot },
     oneSided,
     actorless,
     uncoded,

@@ -45,10 +45,11 @@ export function findAgents(parsed: ParsedText, findings: readonly Finding[], ind
 
 /** The longest lower-case title with a sector starting at token i: "officials", "security forces", "foreign minister". */
 function matchTitle(tokens: Token[], i: number, index: LexiconIndex): { end: number; sector: string } | null {
-  if (!/^\p{Ll}/u.test(tokens[i]!.text)) return null;
+  // Lower case, or capitalised only because it starts the sentence ("Soldiers from Gondor …").
+  if (!/^\p{Ll}/u.test(tokens[i]!.text) && !(i === 0 && /^\p{Lu}\p{Ll}+$/u.test(tokens[i]!.text))) return null;
   for (let m = Math.min(index.maxTitleWords, tokens.length - i); m >= 1; m--) {
     const words = tokens.slice(i, i + m);
-    if (words.some((t) => !/^\p{Ll}/u.test(t.text)) || words.slice(0, -1).some((t) => !/^\s+$/.test(t.post))) continue;
+    if (words.some((t, n) => !/^\p{Ll}/u.test(t.text) && !(n === 0 && i === 0)) || words.slice(0, -1).some((t) => !/^\s+$/.test(t.post))) continue;
     const sector = index.titleSector(words.map((t) => t.text).join(' '));
     if (sector) return { end: i + m, sector };
   }

@@ -272,12 +272,12 @@ function isNounish(s: SentenceView, i: number): boolean {
 function verbEvent(s: SentenceView, verb: Candidate, nounEvents: Map<number, EventFinding>, ctx: EventsContext, derived: Derived): EventFinding {
   const group = verbGroup(s, verb.from);
   const passive = isPassive(s, verb.from, group.start);
-  const subject = subjectOf(s, group.subjectEnd, nounEvents);
+  const subject = subjectOf(s, group.subjectEnd, nounEvents, derived);
   const object = complementOf(s, verb.to, passive ? 'by' : 'object', derived, verb.pattern, nounEvents);
   if (subject.actors.length === 0 && /^(and|but|then)$/.test(s.norm(group.subjectEnd))) {
     // "The government condemned the attack and promised aid": the second verb shares the first one's subject.
     const first = previousVerb(s, group.subjectEnd);
-    if (first !== null) Object.assign(subject, subjectOf(s, verbGroup(s, first).subjectEnd, nounEvents), { how: 'shared' });
+    if (first !== null) Object.assign(subject, subjectOf(s, verbGroup(s, first).subjectEnd, nounEvents, derived), { how: 'shared' });
   }
   let source: Finding[];
   let target: Finding[];
@@ -367,7 +367,7 @@ interface Participants {
 
 /** The subject: the mention (or coordinated mentions) nearest before the verb group, skipping a time phrase ("Arnor on
  *  Thursday signed") or a parenthetical between commas ("…'s foreign minister, in remarks published on Monday, urged"). */
-function subjectOf(s: SentenceView, end: number, nounEvents: Map<number, EventFinding>): Participants {
+function subjectOf(s: SentenceView, end: number, nounEvents: Map<number, EventFinding>, derived?: Derived): Participants {
   let k = end;
   for (let guard = 0; guard < 3 && k >= 0; guard++) {
     // A time phrase or adverb between subject and verb.
@@ -408,7 +408,8 @@ function subjectOf(s: SentenceView, end: number, nounEvents: Map<number, EventFi
   // The head of the subject may come after its mention: "Soldiers from Gondor", "the Gondor main opposition group".
   let h = k;
   while (h >= 0 && !s.actorAt[h] && !s.placeAt[h] && isNounPhraseWord(s, h) && k - h < 5) h--;
-  const actors = collect(s, h, -1);
+  // "Lawmakers in Fornost and Gondor welcomed …": a country named inside the subject phrase stands for its people.
+  const actors = collect(s, h, -1, derived, true);
   return { actors, how: actors.length > 0 ? 'nearest' : 'none' };
 }
 
@@ -428,15 +429,18 @@ function collect(s: SentenceView, k: number, step: 1 | -1, derived?: Derived, al
     out.push(f);
     // Move past this mention.
     while (j >= 0 && j < s.tokens.length && (s.actorAt[j] === f || s.placeAt[j] === f || (allowPlaces && asActorSource(s.placeAt[j]) === f))) j += step;
-    // Then past a coordinator: ",", "and", "or", "nor", and determiners or adjectives ("the evil awful Gondor").
+    // Then past a coordinator (",", "and", "or", "nor"), with determiners and adjectives on either side of it:
+    // "Fornost and the evil awful Gondor", "Evil Mordor, the awful Fornost, and good Gondor".
     let joined = false;
     const boundary = step === 1 ? j - 1 : j;
     if (boundary >= 0 && /,\s*$/.test(s.tokens[boundary]?.post ?? '')) joined = true;
-    while (j >= 0 && j < s.tokens.length && /^(and|or|nor|neither|both|as well as|the|its)$/.test(s.norm(j))) {
-      joined = true;
+    while (j >= 0 && j < s.tokens.length && !s.actorAt[j] && !s.placeAt[j]) {
+      const t = s.tokens[j]!;
+      if (/^(and|or|nor|neither|both)$/.test(s.norm(j))) joined = true;
+      else if (!(t.tags.has('Adjective') || /^(the|its|their)$/.test(s.norm(j)))) break;
+      if (step === -1 && /,\s*$/.test(s.tokens[j - 1]?.post ?? '')) joined = true;
       j += step;
     }
-    while (joined && j >= 0 && j < s.tokens.length && !s.actorAt[j] && !s.placeAt[j] && s.tokens[j]!.tags.has('Adjective')) j += step;
     if (!joined) break;
   }
   return step === 1 ? out : out.reverse();
@@ -514,9 +518,10 @@ function previousVerb(s: SentenceView, before: number): number | null {
   return null;
 }
 
-/** Visits and arrivals take their destination country as target: "arrived in Gondor", "a visit to Tehran". */
+/** Visits and arrivals take their destination country as target ("arrived in Gondor", "a visit to Tehran"); a
+ *  meeting in Doha is not a meeting with Qatar. */
 function movesTo(pattern: Pattern): boolean {
-  return pattern.entry.code.startsWith('04');
+  return pattern.entry.code.startsWith('042');
 }
 
 // --- noun events -----------------------------------------------------------------------------------------------
@@ -595,13 +600,13 @@ function nounEvent(
     modalityFrom = governor;
     if (ctx.vocabulary.receive.has(form)) {
       // "drew condemnation from India": the subject of "drew" is what the reaction is about.
-      const subject = subjectOf(s, group.subjectEnd, nounEvents);
+      const subject = subjectOf(s, group.subjectEnd, nounEvents, derived);
       if (subject.actors.length > 0) target = subject.actors;
       how.push('receive-verb');
     } else if (ctx.vocabulary.light.has(form) || (source.length === 0 && !governorIsEvent)) {
       // "Pakistan carried out airstrikes", "Islamabad and Doha … finalize a memorandum": the verb's subject acts.
       if (source.length === 0 && !isPassive(s, governor, group.start)) {
-        source = subjectOf(s, group.subjectEnd, new Map()).actors;
+        source = subjectOf(s, group.subjectEnd, nounEvents, derived).actors;
         how.push(ctx.vocabulary.light.has(form) ? 'light-verb' : 'governing-verb');
       }
     }
@@ -613,7 +618,7 @@ function nounEvent(
     if (verb !== null) {
       const clause = verbGroup(s, verb);
       if (!isPassive(s, verb, clause.start)) {
-        source = subjectOf(s, clause.subjectEnd, new Map()).actors;
+        source = subjectOf(s, clause.subjectEnd, nounEvents, derived).actors;
         if (source.length > 0) how.push('clause-subject');
       }
     }
