@@ -8,6 +8,7 @@ export interface RunSummary {
   failed: number;
   actors: number;
   places: number;
+  events: number;
   seconds: number;
   /** Where files were written; null when documents went to stdout. */
   outDir: string | null;
@@ -35,7 +36,7 @@ export function createStylishReporter({ stderr, quiet, color }: ReporterOptions)
     summary(s) {
       if (quiet) return;
       const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-      const parts = [`${plural(s.annotated, 'file')} annotated`, plural(s.actors, 'actor'), plural(s.places, 'place')];
+      const parts = [`${plural(s.annotated, 'file')} annotated`, plural(s.actors, 'actor'), plural(s.places, 'place'), plural(s.events, 'event')];
       const failed = s.failed > 0 ? c.red(`, ${s.failed} failed`) : '';
       const where = s.outDir ? ` → ${s.outDir}/` : '';
       stderr.write(`${c.green('annotate')} ${parts.join(', ')}${failed} in ${s.seconds.toFixed(1)} s${where}\n`);
