@@ -117,4 +117,12 @@ describe('events: the config file’s vocabulary', () => {
     expect(doc.events[0]?.date).toBe('2024-04-29');
     expect(doc.annotator.lexicon).toMatch(/\+[0-9a-f]{12}$/);
   });
+
+  it('refuses an event code the CAMEO codebook does not have, naming the file, line and key', async () => {
+    writeFileSync(path.join(dir, 'bad.yaml'), 'events:\n  - {verb: befriend, code: "999"}\n');
+    const result = await runCli(['a.txt', '--config', 'bad.yaml', '--stdout'], { cwd: dir, fresh: true });
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^annotate: bad\.yaml:2: events\[0\]\.code: "999" is not a CAMEO code/);
+  });
 });

@@ -12,6 +12,7 @@ import { VERSION } from '../annotate-text.js';
 import type { Annotator } from '../annotate-text.js';
 import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig } from '../config/load-config.js';
 import type { Config } from '../config/load-config.js';
+import { loadEventCodesSync } from '../lexicon/load-lexicons.js';
 
 export interface CliIO {
   stdout: Writable;
@@ -107,7 +108,7 @@ function readConfig(given: string | undefined, cwd: string): { ok: true; value: 
   const file = given ?? (found === null ? null : path.relative(cwd, found).split(path.sep).join('/'));
   if (file === null) return { ok: true, value: EMPTY_CONFIG };
   try {
-    return { ok: true, value: loadConfig(file, { cwd }) };
+    return { ok: true, value: loadConfig(file, { cwd, knownEventCodes: loadEventCodesSync() }) };
   } catch (error) {
     if (error instanceof ConfigError) return { ok: false, message: `annotate: ${error.message}` };
     throw error;

@@ -69,6 +69,18 @@ export function loadLexiconsSync(dir: string = defaultDir()): Lexicon {
   return buildLexicon(dir, new Map(contents));
 }
 
+/** The CAMEO codes of lexicons/cameo.yaml alone, to check a config file's event codes before the full load. */
+export function loadEventCodesSync(dir: string = defaultDir()): Set<string> {
+  const path = join(dir, LEXICON_FILES.cameo);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+  return new Set(checkEntries(path, parseList(path, bytes), toCameo).map((entry) => entry.code));
+}
+
 function unreadable(path: string, error: unknown): LexiconError {
   const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
   return new LexiconError(path, `cannot read the file (${reason})`, { cause: error });
