@@ -296,18 +296,7 @@ function verbEvent(s: SentenceView, verb: Candidate, nounEvents: Map<number, Eve
       reason += '+event-author';
     }
   }
-  return {
-    pattern: verb.pattern,
-    start: s.tokens[verb.from]!.start,
-    end: s.tokens[verb.to - 1]!.end,
-    sentence: s.tokens[0]!.sentence,
-    source: unique(source),
-    target: unique(target).filter((t) => !source.includes(t)),
-    place: placeOf(s, verb.from, verb.to),
-    date: null,
-    modality: modalityOf(s, verb.from, group),
-    reason,
-  };
+  return eventAt(s, verb, source, target, modalityOf(s, verb.from, group), reason);
 }
 
 interface VerbGroup {
@@ -623,17 +612,23 @@ function nounEvent(
       }
     }
   }
+  return eventAt(s, noun, source, target, modalityOf(s, modalityFrom, group, noun), `noun:${how.join('+') || 'none'}`);
+}
+
+/** The event of a trigger, with each participant once and no actor both source and target. */
+function eventAt(s: SentenceView, c: Candidate, source: Finding[], target: Finding[], modality: Modality, reason: string): EventFinding {
+  const sources = unique(source);
   return {
-    pattern: noun.pattern,
-    start: s.tokens[noun.from]!.start,
-    end: s.tokens[noun.to - 1]!.end,
+    pattern: c.pattern,
+    start: s.tokens[c.from]!.start,
+    end: s.tokens[c.to - 1]!.end,
     sentence: s.tokens[0]!.sentence,
-    source: unique(source),
-    target: unique(target).filter((t) => !source.includes(t)),
-    place: placeOf(s, noun.from, noun.to),
+    source: sources,
+    target: unique(target).filter((t) => !sources.includes(t)),
+    place: placeOf(s, c.from, c.to),
     date: null,
-    modality: modalityOf(s, modalityFrom, group, noun),
-    reason: `noun:${how.join('+') || 'none'}`,
+    modality,
+    reason,
   };
 }
 
