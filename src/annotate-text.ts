@@ -7,6 +7,7 @@ import { SCHEMA_VERSION } from './model/annotation.js';
 import type { Lexicon, UserVocabulary } from './lexicon/lexicon.js';
 import { loadLexiconsSync } from './lexicon/load-lexicons.js';
 import { indexLexicon } from './lexicon/index-lexicon.js';
+import { hashVocabulary } from './lexicon/hash-vocabulary.js';
 import { createParser, findDates, nounForms, verbForms } from './nlp/create-nlp.js';
 import type { ParsedText } from './nlp/create-nlp.js';
 import { findNames } from './extract/find-names.js';
@@ -60,7 +61,8 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
   const index = indexLexicon(lexicon, vocabulary);
   const parse = createParser(lexicon);
   const events = compileEventVocabulary(lexicon, vocabulary, { verbForms, nounForms });
-  const lexiconHash = hasWords(vocabulary) ? `${lexicon.hash}+${hashVocabulary(vocabulary!)}` : lexicon.hash;
+  const vocabularyHash = vocabulary ? hashVocabulary(vocabulary) : '';
+  const lexiconHash = vocabularyHash ? `${lexicon.hash}+${vocabularyHash}` : lexicon.hash;
 
   const explain = (text: string, opts: AnnotateOptions = {}): { annotation: Annotation; findings: Finding[] } => {
     const path = opts.path ?? '-';
@@ -95,7 +97,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
         sha256: createHash('sha256').update(bytes).digest('hex'),
         characters: countCodePoints(text),
         title,
-        date: date ?? opts.date ?? null,
+        date: anchor,
       },
       annotator: { name: 'annotate', version: VERSION, lexicon: lexiconHash },
       actors: entities.actors,
@@ -135,15 +137,6 @@ function toEvents(found: EventFinding[], entities: Entities, vocabulary: EventVo
     });
   }
   return out;
-}
-
-function hasWords(vocabulary: UserVocabulary | undefined): boolean {
-  return vocabulary !== undefined && (vocabulary.actors.length > 0 || vocabulary.events.length > 0);
-}
-
-/** The user's vocabulary changes the output as the lexicons do, so annotator.lexicon covers it too. */
-function hashVocabulary(vocabulary: UserVocabulary): string {
-  return createHash('sha256').update(JSON.stringify(vocabulary)).digest('hex').slice(0, 12);
 }
 
 function* words(parsed: ParsedText): Iterable<string> {

@@ -2,7 +2,7 @@
 // parseConfig is pure (text in, Config out); it walks the YAML nodes rather than the plain data they convert to, so
 // that every error names the line and the key it is about. findConfigFile and loadConfig are the file side.
 
-import { createHash } from 'node:crypto';
+import { hashVocabulary } from '../lexicon/hash-vocabulary.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } from 'yaml';
@@ -97,7 +97,7 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
   const walk: Walk = { file, doc, lines, knownEventCodes: options.knownEventCodes };
   const settings = readSettings(doc.contents, walk);
   const vocabulary: UserVocabulary = { actors: settings.actors ?? [], events: settings.events ?? [] };
-  return { file, vocabulary, hash: hashOf(vocabulary) };
+  return { file, vocabulary, hash: hashVocabulary(vocabulary) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -328,18 +328,3 @@ function editDistance(a: string, b: string): number {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-
-/** Over a canonical JSON (keys sorted) of the parsed vocabulary, so only what the annotator sees changes the hash. */
-function hashOf(vocabulary: UserVocabulary): string {
-  if (vocabulary.actors.length === 0 && vocabulary.events.length === 0) return '';
-  return createHash('sha256').update(canonicalJson(vocabulary)).digest('hex').slice(0, 12);
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
