@@ -308,25 +308,12 @@ function main(argv: string[]): void {
   );
   if (mismatched > 0) console.error(`warning: ${mismatched} gold entities whose text does not match their offsets`);
 
-  const setupStart = performance.now();
-  let annotator: Annotator;
-  try {
-    annotator = createAnnotator();
-  } catch (error) {
-    console.error(`annotate: cannot create the annotator: ${(error as Error).message}`);
-    process.exitCode = 2;
-    return;
-  }
-  const setupSeconds = (performance.now() - setupStart) / 1000;
+  const setup = timedAnnotator();
+  if (setup === null) return;
+  const { annotator, setupSeconds } = setup;
 
   const result = runAnnotate(docs, annotator, options.errors);
-  for (const failure of result.failures.slice(0, 10)) console.error(`annotate failed on ${failure}`);
-  if (result.failures.length > 10) console.error(`… and ${result.failures.length - 10} more failures`);
-  if (result.failures.length > 0) process.exitCode = 2;
-  if (result.failures.length === docs.length) {
-    console.error(`annotate failed on every document (${docs.length}); nothing to score`);
-    return;
-  }
+  if (!reportFailures(result.failures, docs.length, 'document')) return;
   const baseline = options.baseline ? runBaseline(docs) : null;
 
   if (options.json) {
@@ -523,6 +510,31 @@ function eventTable(score: EventScore): string {
   return [header, ...rows, line('all', score.rows, score.overall)].join('\n');
 }
 
+/** The annotator and the seconds it took to build; null (exit 2, with the reason) when it cannot be built. */
+function timedAnnotator(vocabulary?: UserVocabulary): { annotator: Annotator; setupSeconds: number } | null {
+  const setupStart = performance.now();
+  try {
+    const annotator = createAnnotator(vocabulary ? { vocabulary } : {});
+    return { annotator, setupSeconds: (performance.now() - setupStart) / 1000 };
+  } catch (error) {
+    console.error(`annotate: cannot create the annotator: ${(error as Error).message}`);
+    process.exitCode = 2;
+    return null;
+  }
+}
+
+/** Lists the first failures (exit 2 at the end); false when every input failed and there is nothing to score. */
+function reportFailures(failures: readonly string[], total: number, unit: string): boolean {
+  for (const failure of failures.slice(0, 10)) console.error(`annotate failed on ${failure}`);
+  if (failures.length > 10) console.error(`… and ${failures.length - 10} more failures`);
+  if (failures.length > 0) process.exitCode = 2;
+  if (failures.length === total) {
+    console.error(`annotate failed on every ${unit} (${total}); nothing to score`);
+    return false;
+  }
+  return true;
+}
+
 function evaluatePetrarch(options: Options, records: Record<string, unknown>[]): void {
   if (options.baseline) {
     throw new UsageError(
@@ -533,25 +545,12 @@ function evaluatePetrarch(options: Options, records: Record<string, unknown>[]):
   const rows = options.limit === null ? allRows : allRows.slice(0, options.limit);
   const actors = readPetrarchActors(options.gold);
 
-  const setupStart = performance.now();
-  let annotator: Annotator;
-  try {
-    annotator = createAnnotator({ vocabulary: actors.vocabulary });
-  } catch (error) {
-    console.error(`annotate: cannot create the annotator: ${(error as Error).message}`);
-    process.exitCode = 2;
-    return;
-  }
-  const setupSeconds = (performance.now() - setupStart) / 1000;
+  const setup = timedAnnotator(actors.vocabulary);
+  if (setup === null) return;
+  const { annotator, setupSeconds } = setup;
 
   const run = annotateRows(rows, annotator);
-  for (const failure of run.failures.slice(0, 10)) console.error(`annotate failed on ${failure}`);
-  if (run.failures.length > 10) console.error(`… and ${run.failures.length - 10} more failures`);
-  if (run.failures.length > 0) process.exitCode = 2;
-  if (run.failures.length === rows.length) {
-    console.error(`annotate failed on every row (${rows.length}); nothing to score`);
-    return;
-  }
+  if (!reportFailures(run.failures, rows.length, 'row')) return;
   const score = scoreEvents(run.results);
   const examples = options.errors > 0 ? eventErrors(run.results, options.errors) : [];
   const skipped = actors.skipped.length;
