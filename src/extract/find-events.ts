@@ -55,7 +55,7 @@ const NEGATION = /^(not|never|no|n't|neither|nor|without)$/;
 
 export function findEvents(parsed: ParsedText, findings: readonly Finding[], ctx: EventsContext): EventsResult {
   const events: EventFinding[] = [];
-  const derived: Derived = { list: [], countryName: ctx.countryName };
+  const derived: Derived = { list: [], byPlace: new Map(), countryName: ctx.countryName };
   const bySentence = new Map<number, Finding[]>();
   for (const f of findings) bySentence.set(f.sentence, [...(bySentence.get(f.sentence) ?? []), f]);
   for (const tokens of parsed.sentences) {
@@ -77,6 +77,8 @@ export function findEvents(parsed: ParsedText, findings: readonly Finding[], ctx
 /** Actor mentions made on the way, and what making them needs. */
 interface Derived {
   list: Finding[];
+  /** The actor made from each place, so that one place gives one actor mention however often it is read. */
+  byPlace: Map<Finding, Finding>;
   countryName: (code: string) => string | undefined;
 }
 
@@ -417,7 +419,7 @@ function collect(s: SentenceView, k: number, step: 1 | -1, derived?: Derived, al
     if (!f) break;
     out.push(f);
     // Move past this mention.
-    while (j >= 0 && j < s.tokens.length && (s.actorAt[j] === f || s.placeAt[j] === f || (allowPlaces && asActorSource(s.placeAt[j]) === f))) j += step;
+    while (j >= 0 && j < s.tokens.length && (s.actorAt[j] === f || s.placeAt[j] === f || (allowPlaces && derivedFrom(s.placeAt[j], derived) === f))) j += step;
     // Then past a coordinator (",", "and", "or", "nor"), with determiners and adjectives on either side of it:
     // "Fornost and the evil awful Gondor", "Evil Mordor, the awful Fornost, and good Gondor".
     let joined = false;
@@ -435,13 +437,11 @@ function collect(s: SentenceView, k: number, step: 1 | -1, derived?: Derived, al
   return step === 1 ? out : out.reverse();
 }
 
-const derivedByPlace = new WeakMap<Finding, Finding>();
-
 /** A country or capital named as a place, taken as the country acting or acted upon ("visited Tehran" → Iran). */
 function asActor(place: Finding | undefined, derived: Derived | undefined): Finding | undefined {
   if (!place || !derived || place.ref.list !== 'places' || !place.ref.country) return undefined;
   if (place.ref.type !== 'country' && place.reason !== 'lexicon:capital-place') return undefined;
-  const known = derivedByPlace.get(place);
+  const known = derived.byPlace.get(place);
   if (known) return known;
   const country = place.ref.country;
   const name = place.ref.type === 'country' ? place.ref.name : derived.countryName(country);
@@ -455,22 +455,21 @@ function asActor(place: Finding | undefined, derived: Derived | undefined): Find
     reason: 'event:place-as-participant',
     strength: 'lexicon',
   };
-  derivedByPlace.set(place, f);
+  derived.byPlace.set(place, f);
   derived.list.push(f);
   return f;
 }
 
-function asActorSource(place: Finding | undefined): Finding | undefined {
-  return place ? derivedByPlace.get(place) : undefined;
+function derivedFrom(place: Finding | undefined, derived: Derived | undefined): Finding | undefined {
+  return place ? derived?.byPlace.get(place) : undefined;
 }
 
 /** What follows the trigger in its clause: the direct object, or the object of a target preposition ("met with Iran",
  *  "fired shells at Seoul"), or for a passive the "by" phrase. Other phrases are skipped up to the clause's end. */
 function complementOf(s: SentenceView, from: number, want: 'object' | 'by', derived: Derived, pattern: Pattern, nounEvents: Map<number, EventFinding>): Participants {
-  const stopAt = s.tokens.length;
   let k = from;
   let prep: string | null = null;
-  while (k < stopAt) {
+  while (k < s.tokens.length) {
     const n = s.norm(k);
     const t = s.tokens[k]!;
     const event = nounEvents.get(k);
@@ -485,7 +484,7 @@ function complementOf(s: SentenceView, from: number, want: 'object' | 'by', deri
         if (actors.length > 0) return { actors, how: prep ? `prep-${prep}` : 'object' };
       }
       // A location or another phrase: skip it.
-      while (k + 1 < stopAt && (s.actorAt[k + 1] === s.actorAt[k] && s.actorAt[k]) ) k++;
+      while (k + 1 < s.tokens.length && s.actorAt[k] && s.actorAt[k + 1] === s.actorAt[k]) k++;
     } else if (t.tags.has('Preposition')) {
       prep = n;
     } else if (SUBORDINATOR.test(n) && !(n === 'that' && t.tags.has('Determiner')) && k > from) {

@@ -148,7 +148,7 @@ function toTokens(doc: ReturnType<typeof nlp>, offset: number): ParsedText {
 
 type Transform = {
   verb: { conjugate(word: string, model: unknown): Record<string, string> };
-  noun: { toPlural(word: string, model: unknown): string; toSingular(word: string, model: unknown): string };
+  noun: { toPlural(word: string, model: unknown): string };
 };
 
 function transforms(): { t: Transform; model: unknown } {
