@@ -1,12 +1,12 @@
 // Finds actors named by a lower-case agent noun and the country that owns it: "senior Iranian officials" (IRNGOV),
-// "the Calenardhon government", "Gondor's main opposition group", "soldiers from Gondor" (GONMIL), "lawmakers in
-// Fornost". Capitalised offices ("Pakistani Army Chief") are classify-names' business; this stage reads what it found.
+// "the Iranian government", "Pakistan's main opposition party", "soldiers from India" (INDMIL), "lawmakers in
+// Qatar". Capitalised offices ("Pakistani Army Chief") are classify-names' business; this stage reads what it found.
 import type { LexiconIndex } from '../lexicon/index-lexicon.js';
 import type { ParsedText, Token } from '../nlp/create-nlp.js';
 import type { ActorType } from '../model/annotation.js';
 import type { Finding } from './classify-names.js';
 
-/** Words that may stand between an owner and its agent noun: "Iranian senior officials", "Arnor former officials". */
+/** Words that may stand between an owner and its agent noun: "Iranian senior officials", "Qatar former officials". */
 const MODIFIER = /^(senior|top|high-ranking|high-level|former|local|new|main|largest|leading|chief|official|provincial|regional|federal|national|central|state|military|security|defence|defense|foreign|interior|border|government|ruling|opposition|jailed|hardline|moderate|awful|evil|good|old)$/;
 /** Institutions are organizations; plurals are groups; everything else is a person known by an office. */
 const INSTITUTION = /^(government|military|army|navy|air force|armed forces|police|administration|leadership|authorities|ministry|embassy|parliament|judiciary|court|media|opposition|delegation|militia|security forces|forces)$/;
@@ -45,7 +45,7 @@ export function findAgents(parsed: ParsedText, findings: readonly Finding[], ind
 
 /** The longest lower-case title with a sector starting at token i: "officials", "security forces", "foreign minister". */
 function matchTitle(tokens: Token[], i: number, index: LexiconIndex): { end: number; sector: string } | null {
-  // Lower case, or capitalised only because it starts the sentence ("Soldiers from Gondor …").
+  // Lower case, or capitalised only because it starts the sentence ("Soldiers from India …").
   if (!/^\p{Ll}/u.test(tokens[i]!.text) && !(i === 0 && /^\p{Lu}\p{Ll}+$/u.test(tokens[i]!.text))) return null;
   for (let m = Math.min(index.maxTitleWords, tokens.length - i); m >= 1; m--) {
     const words = tokens.slice(i, i + m);
@@ -64,8 +64,8 @@ interface Owned {
   reason: string;
 }
 
-/** The owners of an agent noun: a country right before it ("Iranian", "Gondor's", "Pakistani and Iranian") or in an
- *  of/from/in phrase right after it ("government of Gondor"). Each owner makes its own agent. */
+/** The owners of an agent noun: a country right before it ("Iranian", "India's", "Pakistani and Iranian") or in an
+ *  of/from/in phrase right after it ("government of India"). Each owner makes its own agent. */
 function ownersOf(tokens: Token[], from: number, to: number, owners: readonly Finding[], index: LexiconIndex): Owned[] {
   const text = (a: number, b: number): string => tokens.slice(a, b).map((t, k, all) => t.text + (k < all.length - 1 ? t.post : '')).join('');
   let k = from - 1;
@@ -105,7 +105,7 @@ function ownersOf(tokens: Token[], from: number, to: number, owners: readonly Fi
   return [];
 }
 
-/** The owner as written, without a possessive: "Pakistani", "Gondor". */
+/** The owner as written, without a possessive: "Pakistani", "India". */
 function ownerText(tokens: Token[], f: Finding): string {
   return tokens
     .filter((t) => t.start >= f.start && t.end <= f.end + 2)

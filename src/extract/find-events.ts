@@ -292,7 +292,7 @@ function verbEvent(s: SentenceView, verb: Candidate, nounEvents: Map<number, Eve
     source = subject.actors;
     target = object.actors;
     reason = `verb:subject-${subject.how}+${object.how}`;
-    // "condemned an attack by Osgiliath soldiers", "condemned Pakistan's airstrikes": the target is the attack's author.
+    // "condemned an attack by Indian soldiers", "condemned Pakistan's airstrikes": the target is the attack's author.
     if (target.length === 0 && object.event) {
       target = object.event.source.length > 0 ? object.event.source : object.event.target;
       reason += '+event-author';
@@ -311,7 +311,7 @@ interface VerbGroup {
 }
 
 /** The auxiliaries, adverbs and negation before a verb, followed up through "to" to the predicate it depends on
- *  ("Arnor is about to restore": the subject of restore is that of "is about"). */
+ *  ("India is about to restore": the subject of restore is that of "is about"). */
 function verbGroup(s: SentenceView, v: number): VerbGroup {
   const cues: string[] = [];
   let k = v - 1;
@@ -356,8 +356,8 @@ interface Participants {
   event?: EventFinding;
 }
 
-/** The subject: the mention (or coordinated mentions) nearest before the verb group, skipping a time phrase ("Arnor on
- *  Thursday signed") or a parenthetical between commas ("…'s foreign minister, in remarks published on Monday, urged"). */
+/** The subject: the mention (or coordinated mentions) nearest before the verb group, skipping a time phrase ("India on
+ *  Thursday signed") or a parenthetical between commas ("Iran's foreign minister, in a speech on Monday, urged"). */
 function subjectOf(s: SentenceView, end: number, nounEvents: Map<number, EventFinding>, derived?: Derived): Participants {
   let k = end;
   for (let guard = 0; guard < 3 && k >= 0; guard++) {
@@ -368,7 +368,7 @@ function subjectOf(s: SentenceView, end: number, nounEvents: Map<number, EventFi
       k = j - 1;
       continue;
     }
-    // A parenthetical: ", in remarks published on Monday," or ", it seems,".
+    // A parenthetical: ", in a speech on Monday," or ", it appears,".
     if (k >= 0 && /,\s*$/.test(s.tokens[k]!.post)) {
       let c = k - 1;
       while (c >= 0 && !/,\s*$/.test(s.tokens[c]!.post) && !SUBORDINATOR.test(s.norm(c))) c--;
@@ -396,10 +396,10 @@ function subjectOf(s: SentenceView, end: number, nounEvents: Map<number, EventFi
   }
   const event = nounEvents.get(k);
   if (event) return { actors: event.source, how: 'event', event };
-  // The head of the subject may come after its mention: "Soldiers from Gondor", "the Gondor main opposition group".
+  // The head of the subject may come after its mention: "Soldiers from India", "the Pakistan main opposition party".
   let h = k;
   while (h >= 0 && !s.actorAt[h] && !s.placeAt[h] && isNounPhraseWord(s, h) && k - h < 5) h--;
-  // "Lawmakers in Fornost and Gondor welcomed …": a country named inside the subject phrase stands for its people.
+  // "Lawmakers in India and Nepal welcomed …": a country named inside the subject phrase stands for its people.
   const actors = collect(s, h, -1, derived, true);
   return { actors, how: actors.length > 0 ? 'nearest' : 'none' };
 }
@@ -410,7 +410,7 @@ function isNounPhraseWord(s: SentenceView, k: number): boolean {
   return (t.tags.has('Noun') || t.tags.has('Adjective') || t.tags.has('Determiner') || t.tags.has('Value')) && !t.tags.has('Pronoun') && !SUBORDINATOR.test(s.norm(k));
 }
 
-/** Mentions coordinated with the one at token k: "Mordor, Rohan, Fornost and Bree", "Islamabad and Doha". */
+/** Mentions coordinated with the one at token k: "Egypt, Jordan, Morocco and Tunisia", "Islamabad and Doha". */
 function collect(s: SentenceView, k: number, step: 1 | -1, derived?: Derived, allowPlaces = false): Finding[] {
   const out: Finding[] = [];
   let j = k;
@@ -421,7 +421,7 @@ function collect(s: SentenceView, k: number, step: 1 | -1, derived?: Derived, al
     // Move past this mention.
     while (j >= 0 && j < s.tokens.length && (s.actorAt[j] === f || s.placeAt[j] === f || (allowPlaces && derivedFrom(s.placeAt[j], derived) === f))) j += step;
     // Then past a coordinator (",", "and", "or", "nor"), with determiners and adjectives on either side of it:
-    // "Fornost and the evil awful Gondor", "Evil Mordor, the awful Fornost, and good Gondor".
+    // "India and the new Pakistani", "Egypt, the old Jordan, and Morocco".
     let joined = false;
     const boundary = step === 1 ? j - 1 : j;
     if (boundary >= 0 && /,\s*$/.test(s.tokens[boundary]?.post ?? '')) joined = true;
@@ -473,7 +473,7 @@ function complementOf(s: SentenceView, from: number, want: 'object' | 'by', deri
     const n = s.norm(k);
     const t = s.tokens[k]!;
     const event = nounEvents.get(k);
-    // The object is an event ("condemned an attack by Osgiliath soldiers"): the caller reads its participants.
+    // The object is an event ("condemned an attack by Indian soldiers"): the caller reads its participants.
     if (event && prep === null && want === 'object') return { actors: [], how: 'event-object', event };
     if (want === 'by' ? n === 'by' || n === 'from' : TARGET_PREP.test(n)) {
       prep = n;
@@ -506,7 +506,7 @@ function previousVerb(s: SentenceView, before: number): number | null {
   return null;
 }
 
-/** Visits and arrivals take their destination country as target ("arrived in Gondor", "a visit to Tehran"); a
+/** Visits and arrivals take their destination country as target ("arrived in India", "a visit to Tehran"); a
  *  meeting in Doha is not a meeting with Qatar. */
 function movesTo(pattern: Pattern): boolean {
   return pattern.entry.code.startsWith('042');
