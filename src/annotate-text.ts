@@ -103,6 +103,8 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
       actors: entities.actors,
       places: entities.places,
       events: toEvents(found.events, entities, events, text, toCodePoint),
+      stances: [],
+      claims: [],
     };
     return { annotation, findings: entities.kept };
   };

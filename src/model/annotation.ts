@@ -91,6 +91,60 @@ export interface EventAnnotation {
   modality: Modality;
 }
 
+/** Who holds a stance or makes a claim: the words that name them, and the actor they are when one is known. */
+export interface Party extends Span {
+  /** Actor id, or null when the words name no actor ("a source", "he"). */
+  actor: string | null;
+}
+
+export type Polarity = 'support' | 'oppose' | 'neutral';
+
+/** What a stance rests on: a stance verb ("condemned X"), a stance noun ("condemnation from India"), an explicit
+ *  position ("a nuanced stance on X"), or a coded event that implies it (a 111 DISAPPROVE event). */
+export type StanceBasis = 'verb' | 'noun' | 'position' | 'event';
+
+/** What a stance is about: always words of the article; an actor and/or an event when they are known. */
+export interface StanceTarget extends Span {
+  actor: string | null;
+  event: string | null;
+}
+
+/** A holder's position toward a target. */
+export interface StanceAnnotation {
+  /** s1, s2 … in text order. */
+  id: string;
+  /** Null when the article itself takes the position. */
+  holder: Party | null;
+  target: StanceTarget;
+  polarity: Polarity;
+  /** The word or phrase that expresses the position. */
+  cue: Span;
+  via: StanceBasis;
+  /** The event the stance is read from (via: event), else null. */
+  event: string | null;
+  sentence: number;
+}
+
+export type Certainty = 'asserted' | 'hedged';
+
+/** A reported statement: who says it (source), the reporting words (cue) and what is said (content). */
+export interface ClaimAnnotation {
+  /** c1, c2 … in text order. */
+  id: string;
+  /** Null for a sourceless attribution ("it is believed that …"). */
+  source: Party | null;
+  cue: Span;
+  /** The reported proposition; for a quotation split by its attribution, the first part. */
+  content: Span;
+  /** The further parts of a split quotation ("“…,” she said, “…”"), else empty. */
+  continues: Span[];
+  /** hedged when a hedge word is in the claim or the cue itself hedges (suggest, believe, appear). */
+  certainty: Certainty;
+  /** Hedge words found in the claim besides its cue, lower-cased, in text order. */
+  hedges: string[];
+  sentence: number;
+}
+
 export interface Annotation {
   schemaVersion: typeof SCHEMA_VERSION;
   source: SourceInfo;
@@ -98,6 +152,8 @@ export interface Annotation {
   actors: Actor[];
   places: Place[];
   events: EventAnnotation[];
+  stances: StanceAnnotation[];
+  claims: ClaimAnnotation[];
 }
 
 const span = {
@@ -124,15 +180,25 @@ const mention = {
 
 const id = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'Stable slug, unique in the file.' } as const;
 
+const party = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['actor', 'text', 'start', 'end'],
+  properties: {
+    actor: { anyOf: [id, { type: 'null' }], description: 'Actor id, or null when the words name no known actor.' },
+    ...span.properties,
+  },
+} as const;
+
 /** JSON Schema (draft 2020-12) of one annotation document. */
 export const annotationSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://github.com/annotate/annotate/schema/annotation-v1.json',
   title: 'annotate annotation file',
-  description: 'Actors and places an article mentions, each backed by code-point offsets into the article.',
+  description: 'Actors, places, events, stances and claims an article mentions, each backed by code-point offsets into the article.',
   type: 'object',
   additionalProperties: false,
-  required: ['schemaVersion', 'source', 'annotator', 'actors', 'places', 'events'],
+  required: ['schemaVersion', 'source', 'annotator', 'actors', 'places', 'events', 'stances', 'claims'],
   properties: {
     schemaVersion: { const: SCHEMA_VERSION },
     source: {
@@ -221,6 +287,53 @@ export const annotationSchema = {
           place: { anyOf: [id, { type: 'null' }], description: 'Place id where the event happens.' },
           date: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
           modality: { enum: ['asserted', 'negated', 'hypothetical', 'future', 'reported'] },
+        },
+      },
+    },
+    stances: {
+      type: 'array',
+      description: "A holder's position toward a target: support, oppose or neutral, with the words that express it.",
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'holder', 'target', 'polarity', 'cue', 'via', 'event', 'sentence'],
+        properties: {
+          id: { type: 'string', pattern: '^s[1-9][0-9]*$' },
+          holder: { anyOf: [party, { type: 'null' }], description: 'Who holds the position; null for the article itself.' },
+          target: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['actor', 'event', 'text', 'start', 'end'],
+            properties: {
+              actor: { anyOf: [id, { type: 'null' }], description: 'Actor id the position is toward, if any.' },
+              event: { anyOf: [{ type: 'string', pattern: '^e[1-9][0-9]*$' }, { type: 'null' }], description: 'Event id the position is toward, if any.' },
+              ...span.properties,
+            },
+          },
+          polarity: { enum: ['support', 'oppose', 'neutral'] },
+          cue: span,
+          via: { enum: ['verb', 'noun', 'position', 'event'], description: 'What the stance is read from.' },
+          event: { anyOf: [{ type: 'string', pattern: '^e[1-9][0-9]*$' }, { type: 'null' }], description: 'The event that implies the stance (via: event).' },
+          sentence: { type: 'integer', minimum: 0 },
+        },
+      },
+    },
+    claims: {
+      type: 'array',
+      description: 'Reported statements: source, cue and content spans, and how certain the claim is put.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'source', 'cue', 'content', 'continues', 'certainty', 'hedges', 'sentence'],
+        properties: {
+          id: { type: 'string', pattern: '^c[1-9][0-9]*$' },
+          source: { anyOf: [party, { type: 'null' }], description: 'Who makes the claim; null for a sourceless attribution.' },
+          cue: span,
+          content: span,
+          continues: { type: 'array', items: span, description: 'Further parts of a quotation split by its attribution.' },
+          certainty: { enum: ['asserted', 'hedged'] },
+          hedges: { type: 'array', items: { type: 'string' }, description: 'Hedge words in the claim besides its cue.' },
+          sentence: { type: 'integer', minimum: 0 },
         },
       },
     },
