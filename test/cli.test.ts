@@ -185,6 +185,6 @@ describe('annotate schema', () => {
     const result = await runCli(['schema'], { cwd: repo });
     expect(result.exitCode).toBe(0);
     const schema = JSON.parse(result.stdout) as { required: string[] };
-    expect(schema.required).toEqual(['schemaVersion', 'source', 'annotator', 'actors', 'places', 'events']);
+    expect(schema.required).toEqual(['schemaVersion', 'source', 'annotator', 'actors', 'places', 'events', 'stances', 'claims']);
   });
 });

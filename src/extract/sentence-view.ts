@@ -1,0 +1,221 @@
+// One sentence as the extractors read it: its tokens, the actor and place mention covering each token, and the
+// grammar helpers every extractor shares (verb groups, passives, coordinated mentions, the verb governing a noun).
+// Pure: no compromise, no I/O.
+import type { Token } from '../nlp/create-nlp.js';
+import type { Finding } from './classify-names.js';
+
+export const DETERMINER = /^(a|an|the|this|that|these|those|its|their|his|her|our|some|any|all|both|each|several|new|further|fresh|renewed|recent|latest|first|second|major|joint|bilateral|high-level|full|formal|official|brief|private|rare|historic|deadly|fierce|heavy)$/;
+
+export const SUBORDINATOR = /^(that|which|who|whom|whose|after|before|when|while|because|as|since|if|unless|until|although|though|where|whereas|whether)$/;
+
+/** Actor mentions made on the way, and what making them needs. */
+export interface Derived {
+  list: Finding[];
+  /** The actor made from each place, so that one place gives one actor mention however often it is read. */
+  byPlace: Map<Finding, Finding>;
+  countryName: (code: string) => string | undefined;
+}
+
+/** One sentence with its tokens and, per token, the mentions that cover it. */
+export class SentenceView {
+  readonly actorAt: (Finding | undefined)[];
+  readonly placeAt: (Finding | undefined)[];
+
+  constructor(
+    readonly tokens: Token[],
+    readonly findings: Finding[],
+  ) {
+    this.actorAt = tokens.map(() => undefined);
+    this.placeAt = tokens.map(() => undefined);
+    for (const f of findings) {
+      const list = f.ref.list === 'actors' ? this.actorAt : this.placeAt;
+      tokens.forEach((t, k) => {
+        if (t.start < f.end && t.end > f.start) {
+          const current = list[k];
+          // The widest mention wins ("Iranian officials" over "Iranian"); at equal width, the office ("Pakistani" as
+          // the Pakistani officials) over the country.
+          const wider = !current || current.end - current.start < f.end - f.start;
+          const office = current && current.end - current.start === f.end - f.start && f.via === 'title' && current.via !== 'title';
+          if (wider || office) list[k] = f;
+        }
+      });
+    }
+    // An office after its country is one actor: "the Pakistan Army Chief" acts as PAKMIL and "German Chancellor Olaf
+    // Scholz" as DEUGOV, not as the country. Title words between them belong to the office holder.
+    for (let k = tokens.length - 1; k > 0; k--) {
+      const office = this.actorAt[k];
+      if (!office || office.ref.list !== 'actors' || !office.ref.code || office.ref.code.length <= 3 || this.actorAt[k - 1] === office) continue;
+      let j = k - 1;
+      while (j > 0 && !this.actorAt[j] && /^\p{Lu}/u.test(tokens[j]!.text) && /^\s+$/.test(tokens[j]!.post)) j--;
+      const owner = this.actorAt[j];
+      if (owner && owner.ref.list === 'actors' && owner.ref.type === 'country' && owner.ref.code === office.ref.code.slice(0, 3) && /^\s+$/.test(tokens[j]!.post)) {
+        for (let m = k - 1; m >= 0 && (this.actorAt[m] === owner || (m > j && !this.actorAt[m])); m--) this.actorAt[m] = office;
+      }
+    }
+  }
+
+  norm(k: number): string {
+    const t = this.tokens[k];
+    return t ? t.normal.replace(/[’]/g, "'").replace(/'s$/, '') : '';
+  }
+
+  /** compromise splits some hyphenated words ("cease-fire" → cease, fire): the word rejoined, and the token after it. */
+  joined(k: number): { form: string; next: number } | null {
+    let j = k;
+    let form = this.norm(k);
+    while (j + 1 < this.tokens.length && this.tokens[j]!.post === '-' && j - k < 3) form += '-' + this.norm(++j);
+    return j > k ? { form, next: j + 1 } : null;
+  }
+
+  /** A comma, semicolon, colon, bracket or dash after token k. */
+  breaksAfter(k: number, soft = true): boolean {
+    const post = this.tokens[k]?.post ?? '';
+    return soft ? /[,;:()[\]—–"“”]/.test(post) : /[;:()[\]—–]/.test(post);
+  }
+}
+
+export function isVerbish(s: SentenceView, i: number): boolean {
+  const t = s.tokens[i]!;
+  if (t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !t.tags.has('Modal')) {
+    // "the meeting", "a visiting delegation": a gerund after a determiner or before a noun is not a verb.
+    if (t.tags.has('Gerund') && (DETERMINER.test(s.norm(i - 1)) || s.tokens[i - 1]?.tags.has('Possessive'))) return false;
+    return true;
+  }
+  if (t.tags.has('ProperNoun') || t.tags.has('Plural')) return false;
+  // compromise reads some verbs after an auxiliary as nouns: "didn't clash", "will not attack".
+  let k = i - 1;
+  while (k >= 0 && s.tokens[k]!.tags.has('Adverb') && !s.tokens[k]!.tags.has('Negative')) k--;
+  const p = s.tokens[k];
+  return p !== undefined && (p.tags.has('Modal') || p.tags.has('Auxiliary') || p.tags.has('Negative') || s.norm(k) === 'to');
+}
+
+export function isNounish(s: SentenceView, i: number): boolean {
+  const t = s.tokens[i]!;
+  if (t.tags.has('Pronoun')) return false;
+  if (t.tags.has('Noun')) return !isVerbish(s, i) || t.tags.has('Plural');
+  return t.tags.has('Gerund') && (DETERMINER.test(s.norm(i - 1)) || s.tokens[i - 1]?.tags.has('Possessive') === true || s.tokens[i - 1]?.tags.has('Adjective') === true);
+}
+
+export interface VerbGroup {
+  /** First token of the auxiliaries before the verb. */
+  start: number;
+  /** Where the subject ends: before the group, or before the predicate a "to"-infinitive hangs on. */
+  subjectEnd: number;
+  /** Words of the group and its governing predicates, for modality. */
+  cues: string[];
+}
+
+/** The auxiliaries, adverbs and negation before a verb, followed up through "to" to the predicate it depends on
+ *  ("India is about to restore": the subject of restore is that of "is about"). */
+export function verbGroup(s: SentenceView, v: number): VerbGroup {
+  const cues: string[] = [];
+  let k = v - 1;
+  for (let hops = 0; hops < 4; hops++) {
+    while (k >= 0 && isGroupWord(s, k)) cues.push(s.norm(k--));
+    if (k >= 0 && s.norm(k) === 'to' && !s.breaksAfter(k - 1)) {
+      cues.push('to');
+      k--;
+      // The governing predicate: "about", "working", "set", "vowed" (and its own auxiliaries, next time round).
+      let g = k;
+      while (g >= 0 && (s.tokens[g]!.tags.has('Adjective') || s.tokens[g]!.tags.has('Verb') || s.tokens[g]!.tags.has('Adverb') || s.tokens[g]!.tags.has('Date') || /^(about|due|set|able|going|on|in|at|last|this|next)$/.test(s.norm(g))) && !s.actorAt[g] && !s.placeAt[g] && g > k - 5) {
+        cues.push(s.norm(g));
+        g--;
+      }
+      if (g === k) break;
+      k = g;
+      continue;
+    }
+    break;
+  }
+  return { start: k + 1, subjectEnd: k, cues };
+}
+
+export function isGroupWord(s: SentenceView, k: number): boolean {
+  const t = s.tokens[k]!;
+  if (s.breaksAfter(k)) return false;
+  return t.tags.has('Auxiliary') || t.tags.has('Modal') || t.tags.has('Negative') || t.tags.has('Copula') || (t.tags.has('Adverb') && !t.tags.has('Date')) || /^(not|never|n't|also|jointly|again|now|then)$/.test(s.norm(k));
+}
+
+export function isPassive(s: SentenceView, v: number, groupStart: number): boolean {
+  const t = s.tokens[v]!;
+  if (t.tags.has('Passive')) return true;
+  if (!t.tags.has('PastTense') && !t.tags.has('Participle')) return false;
+  for (let k = groupStart; k < v; k++) if (/^(is|are|was|were|be|been|being|get|got)$/.test(s.norm(k))) return true;
+  return false;
+}
+
+export function isNounPhraseWord(s: SentenceView, k: number): boolean {
+  const t = s.tokens[k]!;
+  if (s.breaksAfter(k) && k !== -1) return false;
+  return (t.tags.has('Noun') || t.tags.has('Adjective') || t.tags.has('Determiner') || t.tags.has('Value')) && !t.tags.has('Pronoun') && !SUBORDINATOR.test(s.norm(k));
+}
+
+/** Mentions coordinated with the one at token k: "Egypt, Jordan, Morocco and Tunisia", "Islamabad and Doha". */
+export function collect(s: SentenceView, k: number, step: 1 | -1, derived?: Derived, allowPlaces = false): Finding[] {
+  const out: Finding[] = [];
+  let j = k;
+  while (j >= 0 && j < s.tokens.length) {
+    const f = s.actorAt[j] ?? (allowPlaces ? asActor(s.placeAt[j], derived) : undefined);
+    if (!f) break;
+    out.push(f);
+    // Move past this mention.
+    while (j >= 0 && j < s.tokens.length && (s.actorAt[j] === f || s.placeAt[j] === f || (allowPlaces && derivedFrom(s.placeAt[j], derived) === f))) j += step;
+    // Then past a coordinator (",", "and", "or", "nor"), with determiners and adjectives on either side of it:
+    // "India and the new Pakistani", "Egypt, the old Jordan, and Morocco".
+    let joined = false;
+    const boundary = step === 1 ? j - 1 : j;
+    if (boundary >= 0 && /,\s*$/.test(s.tokens[boundary]?.post ?? '')) joined = true;
+    while (j >= 0 && j < s.tokens.length && !s.actorAt[j] && !s.placeAt[j]) {
+      const t = s.tokens[j]!;
+      if (/^(and|or|nor|neither|both)$/.test(s.norm(j))) joined = true;
+      else if (!(t.tags.has('Adjective') || /^(the|its|their)$/.test(s.norm(j)))) break;
+      if (step === -1 && /,\s*$/.test(s.tokens[j - 1]?.post ?? '')) joined = true;
+      j += step;
+    }
+    if (!joined) break;
+  }
+  return step === 1 ? out : out.reverse();
+}
+
+/** A country or capital named as a place, taken as the country acting or acted upon ("visited Tehran" → Iran). */
+export function asActor(place: Finding | undefined, derived: Derived | undefined): Finding | undefined {
+  if (!place || !derived || place.ref.list !== 'places' || !place.ref.country) return undefined;
+  if (place.ref.type !== 'country' && place.reason !== 'lexicon:capital-place') return undefined;
+  const known = derived.byPlace.get(place);
+  if (known) return known;
+  const country = place.ref.country;
+  const name = place.ref.type === 'country' ? place.ref.name : derived.countryName(country);
+  if (!name) return undefined;
+  const f: Finding = {
+    ref: { list: 'actors', type: 'country', name, code: country, key: `country:${country}:${name.toLowerCase()}` },
+    start: place.start,
+    end: place.end,
+    sentence: place.sentence,
+    via: place.ref.type === 'country' ? 'name' : 'capital',
+    reason: 'event:place-as-participant',
+    strength: 'lexicon',
+  };
+  derived.byPlace.set(place, f);
+  derived.list.push(f);
+  return f;
+}
+
+export function derivedFrom(place: Finding | undefined, derived: Derived | undefined): Finding | undefined {
+  return place ? derived?.byPlace.get(place) : undefined;
+}
+
+/** The verb whose object a noun is: up to four words back over determiners and adjectives ("held [high-level] talks"). */
+export function governingVerb(s: SentenceView, n: number): number | null {
+  for (let k = n - 1; k >= 0 && k >= n - 5; k--) {
+    const t = s.tokens[k]!;
+    if (s.breaksAfter(k)) return null;
+    if ((t.tags.has('Verb') || isVerbish(s, k)) && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !(t.tags.has('Gerund') && k === n - 1)) return k;
+    if (!(t.tags.has('Determiner') || t.tags.has('Adjective') || t.tags.has('Value') || t.tags.has('Possessive') || t.tags.has('Noun') || DETERMINER.test(s.norm(k)))) return null;
+    if (s.actorAt[k] && !/['’]s$/.test(t.text)) return null;
+  }
+  return null;
+}
+
+export function unique(list: Finding[]): Finding[] {
+  return [...new Set(list)];
+}
