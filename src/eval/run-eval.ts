@@ -1,7 +1,8 @@
 /* eslint-disable no-console -- a command-line tool: stdout carries its results, stderr its progress and errors */
 // `npm run eval -- --gold <file.jsonl>`: scores the annotator against a gold set from ../shared/eval (read at run time,
 // never copied) and prints precision, recall and F1: per entity type for CoNLL (--baseline scores raw compromise
-// alongside), per unit-test category for PETRARCH's event codings.
+// alongside), per unit-test category for PETRARCH's event codings, per part of a claim (cue, source, content) for
+// PolNeAR, and per polarity class of the stances toward a person for NewsMTSC.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +22,10 @@ import {
 import type { EntityScore, EntitySpan, EntityType, GoldEntity, TypeScore } from './score-entities.js';
 import { parsePetrarchDictionary } from './petrarch-actors.js';
 import type { SkippedEntry } from './petrarch-actors.js';
+import { CUE_WORDS, cueWord, predictClaims, scoreClaimDoc, scoreClaims } from './score-claims.js';
+import type { ClaimDoc, ClaimDocResult, ClaimScore, CueWordCount, Fragment, Goal, GoldAttribution, PredictedClaim } from './score-claims.js';
+import { POLARITY_CLASSES, predictStances, scoreSentence, scoreStances } from './score-stances.js';
+import type { GoldPolarity, GoldTarget, PolarityScore, Range, StanceScore, StanceSentence, TargetResult } from './score-stances.js';
 import { predictCodings, scoreEvents, scoreRow } from './score-events.js';
 import type { EventScore, GoldCoding, PetrarchRow, PredictedCoding, Prediction, RowResult } from './score-events.js';
 import { UsageError, positiveInteger, runTool } from './tool-args.js';
@@ -28,7 +33,7 @@ import { UsageError, positiveInteger, runTool } from './tool-args.js';
 const USAGE = `usage: npm run eval -- --gold <file.jsonl> [options]
 
   --gold <file>    gold set, JSON Lines (../shared/eval/conll2003-dev.jsonl); required
-  --limit <n>      score only the first n documents (sentences for PETRARCH)
+  --limit <n>      score only the first n documents (sentences for PETRARCH and NewsMTSC)
   --errors <n>     list up to n false positives and n false negatives (per type for CoNLL), with context
   --baseline       also score raw compromise (.people/.organizations/.places) and show the difference (CoNLL only)
   --json           print the result as JSON on stdout
@@ -38,7 +43,11 @@ Gold sets scored:
   CoNLL entities (entities typed PER/ORG/LOC/MISC): exact spans per type; MISC is not scored.
   PETRARCH event codings (expected_events, e.g. ../shared/eval/petrarch-unittest.jsonl): a gold coding is found by
     an event of the same CAMEO root whose source and target codes share their first three letters. The actors come
-    from PETR.Validate.actors.txt, read from the gold file's directory.`;
+    from PETR.Validate.actors.txt, read from the gold file's directory.
+  PolNeAR claims (attributions, e.g. ../shared/eval/polnear-dev.jsonl): cues paired one to one on exact spans; a
+    source is found when its span overlaps the gold source; contents compared by the letter/digit tokens they share.
+  NewsMTSC stances (targets with a polarity, e.g. ../shared/eval/newsmtsc-devtest_mt.jsonl): each gold person takes
+    the polarity of the stances toward them (oppose → negative, support → positive, none → neutral); macro-F1.`;
 
 const CONTEXT = 40;
 
@@ -142,13 +151,13 @@ function isConll(record: Record<string, unknown>): boolean {
   );
 }
 
-/** Names the gold set of a file that is not CoNLL, to say why it is not scored. */
+/** Says why a file that is none of the gold sets scored is not scored. */
 function unsupportedSet(record: Record<string, unknown>): string {
-  const later = 'not scored yet: arrives with the claims/stances issue';
-  if ('attributions' in record) return `PolNeAR claim gold (attributions): ${later}`;
-  if ('targets' in record) return `NewsMTSC stance gold (targets): ${later}`;
   const fields = Object.keys(record).slice(0, 8).join(', ');
-  return `unsupported gold set (fields: ${fields}): only CoNLL-style entities typed PER/ORG/LOC/MISC are scored`;
+  return (
+    `unsupported gold set (fields: ${fields}): scored are CoNLL-style entities typed PER/ORG/LOC/MISC, PETRARCH ` +
+    `expected_events, PolNeAR attributions and NewsMTSC targets with a polarity`
+  );
 }
 
 function toConllDocs(file: string, records: Record<string, unknown>[]): ConllDoc[] {
@@ -172,10 +181,15 @@ function describe(text: string, s: { start: number; end: number; type: string })
   return `${s.type} «${oneLine(text.slice(s.start, s.end))}»`;
 }
 
-function example(doc: ConllDoc, kind: 'fp' | 'fn', span: EntitySpan, others: readonly { start: number; end: number; type: string }[]): ErrorExample {
-  const { text } = doc;
+/** The span in brackets with CONTEXT characters either side, on one line. */
+function inContext(text: string, span: { start: number; end: number }): string {
   const before = text.slice(Math.max(0, span.start - CONTEXT), span.start);
   const after = text.slice(span.end, span.end + CONTEXT);
+  return oneLine(`${before}[${text.slice(span.start, span.end)}]${after}`);
+}
+
+function example(doc: ConllDoc, kind: 'fp' | 'fn', span: EntitySpan, others: readonly { start: number; end: number; type: string }[]): ErrorExample {
+  const { text } = doc;
   return {
     doc: doc.id,
     kind,
@@ -183,7 +197,7 @@ function example(doc: ConllDoc, kind: 'fp' | 'fn', span: EntitySpan, others: rea
     start: span.start,
     end: span.end,
     text: text.slice(span.start, span.end),
-    context: oneLine(`${before}[${text.slice(span.start, span.end)}]${after}`),
+    context: inContext(text, span),
     overlaps: others.filter((o) => o.start < span.end && span.start < o.end).map((o) => describe(text, o)),
   };
 }
@@ -290,6 +304,14 @@ function main(argv: string[]): void {
   const first = records[0];
   if (first !== undefined && isPetrarch(first)) {
     evaluatePetrarch(options, records);
+    return;
+  }
+  if (first !== undefined && isPolnear(first)) {
+    evaluateClaims(options, records);
+    return;
+  }
+  if (first !== undefined && isNewsMtsc(first)) {
+    evaluateStances(options, records);
     return;
   }
   if (first === undefined || !isConll(first)) {
@@ -536,11 +558,7 @@ function reportFailures(failures: readonly string[], total: number, unit: string
 }
 
 function evaluatePetrarch(options: Options, records: Record<string, unknown>[]): void {
-  if (options.baseline) {
-    throw new UsageError(
-      '--baseline applies to CoNLL entity gold only: raw compromise codes no events, so PETRARCH gold has no baseline',
-    );
-  }
+  refuseBaseline(options, 'PETRARCH', 'raw compromise codes no events');
   const allRows = toPetrarchRows(options.gold, records);
   const rows = options.limit === null ? allRows : allRows.slice(0, options.limit);
   const actors = readPetrarchActors(options.gold);
@@ -616,5 +634,422 @@ function skippedSummary(skipped: readonly SkippedEntry[]): string {
   return [...counts].map(([reason, n]) => `${n} ${reason}`).join(', ');
 }
 
+/** --baseline compares with raw compromise, which finds entities only: any other gold set has no baseline. */
+function refuseBaseline(options: Options, set: string, why: string): void {
+  if (options.baseline) throw new UsageError(`--baseline applies to CoNLL entity gold only: ${why}, so ${set} gold has no baseline`);
+}
+
+/** "met" or "missed" beside a figure, with the target it is held to. */
+function verdict(t: Goal): string {
+  return `target ≥ ${t.target.toFixed(2)}: ${t.met ? 'met' : 'missed'}`;
+}
+
+const ratioText = (part: number, whole: number): string => `${whole === 0 ? 'n/a' : (part / whole).toFixed(3)} (${part}/${whole})`;
+
+// --- PolNeAR claims ---------------------------------------------------------------------------------------------
+
+function isPolnear(record: Record<string, unknown>): boolean {
+  return typeof record.text === 'string' && Array.isArray(record.attributions);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A gold list of fragments, checked against the text; `mismatched` counts fragments whose text differs from their offsets. */
+function toFragments(value: unknown, text: string, where: string, mismatched: { count: number }): Fragment[] {
+  if (!Array.isArray(value)) throw new UsageError(`${where}: not a list of {start, end, text} fragments`);
+  return value.map((f: unknown) => {
+    const { start, end, text: given } = (f ?? {}) as Record<string, unknown>;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) > (end as number) || (end as number) > text.length) {
+      throw new UsageError(`${where}: a fragment without integer offsets inside the text`);
+    }
+    const slice = text.slice(start as number, end as number);
+    if (typeof given === 'string' && given !== slice) mismatched.count++;
+    return { start: start as number, end: end as number, text: slice };
+  });
+}
+
+function toClaimDocs(file: string, records: Record<string, unknown>[], mismatched: { count: number }): ClaimDoc[] {
+  return records.map((record, i) => {
+    const id = typeof record.id === 'string' ? record.id : `article ${i + 1}`;
+    const where = `${file}: article ${i + 1}`;
+    const { text, date, attributions } = record;
+    if (typeof text !== 'string' || !Array.isArray(attributions)) {
+      throw new UsageError(`${where}: not a PolNeAR-style record (text, attributions[])`);
+    }
+    const gold = attributions.map((a: unknown, j): GoldAttribution => {
+      const fields = (a ?? {}) as Record<string, unknown>;
+      const at = `${where}, attribution ${j + 1}`;
+      return {
+        id: typeof fields.id === 'string' ? fields.id : `attribution ${j + 1}`,
+        source: toFragments(fields.source, text, `${at}: source`, mismatched),
+        cue: toFragments(fields.cue, text, `${at}: cue`, mismatched),
+        content: toFragments(fields.content, text, `${at}: content`, mismatched),
+      };
+    });
+    // The article's date anchors relative dates; a malformed one is dropped rather than failing the annotation.
+    return { id, text, date: typeof date === 'string' && ISO_DATE.test(date) ? date : null, attributions: gold };
+  });
+}
+
+function annotateArticles(docs: ClaimDoc[], annotator: Annotator) {
+  const results: ClaimDocResult[] = [];
+  const failures: string[] = [];
+  let milliseconds = 0;
+  docs.forEach((doc, i) => {
+    let predicted: PredictedClaim[] = [];
+    try {
+      const t0 = performance.now();
+      const annotation = annotator.annotate(doc.text, { path: doc.id, date: doc.date });
+      milliseconds += performance.now() - t0;
+      predicted = predictClaims(annotation, doc.text);
+    } catch (error) {
+      failures.push(`${doc.id}: ${(error as Error).message}`);
+    }
+    results.push(scoreClaimDoc(doc, predicted));
+    progress('annotate', i + 1, docs.length);
+  });
+  return { seconds: milliseconds / 1000, results, failures };
+}
+
+interface ClaimErrorExample {
+  doc: string;
+  kind: 'fp' | 'fn' | 'source';
+  start: number;
+  cue: string;
+  context: string;
+  /** The source on each side, and for a cue error the overlapping cues of the other side (boundary mistakes). */
+  detail: string;
+}
+
+const quoted = (fragments: readonly Fragment[]): string =>
+  fragments.length === 0 ? 'none' : fragments.map((f) => `«${oneLine(f.text)}»`).join(' + ');
+
+function overlapping(span: Fragment, others: readonly Fragment[]): Fragment[] {
+  return others.filter((o) => o.start < span.end && span.start < o.end);
+}
+
+/** Up to `limit` false-positive cues, `limit` missed cues and `limit` matched cues with a wrong source, in article order. */
+function claimErrors(results: readonly ClaimDocResult[], limit: number): ClaimErrorExample[] {
+  const lists = { fp: [] as ClaimErrorExample[], fn: [] as ClaimErrorExample[], source: [] as ClaimErrorExample[] };
+  const add = (kind: keyof typeof lists, e: Omit<ClaimErrorExample, 'kind'>): void => {
+    if (lists[kind].length < limit) lists[kind].push({ kind, ...e });
+  };
+  for (const { doc, predicted, exact } of results) {
+    const goldCues = doc.attributions.flatMap((a) => a.cue);
+    const predictedCues = predicted.map((p) => p.cue);
+    for (const p of exact.fp) {
+      const near = overlapping(p.cue, goldCues);
+      const detail = `source ${quoted(p.source === null ? [] : [p.source])}` + (near.length > 0 ? `; gold cue ${quoted(near)}` : '');
+      add('fp', { doc: doc.id, start: p.cue.start, cue: cueWord([p.cue]), context: inContext(doc.text, p.cue), detail });
+    }
+    for (const g of exact.fn) {
+      const cue = g.cue[0];
+      if (cue === undefined) continue; // a gold attribution without a cue has nothing to show in context
+      const near = overlapping(cue, predictedCues);
+      const detail = `source ${quoted(g.source)}` + (near.length > 0 ? `; predicted cue ${quoted(near)}` : '');
+      add('fn', { doc: doc.id, start: cue.start, cue: cueWord(g.cue), context: inContext(doc.text, cue), detail });
+    }
+  }
+  for (const { doc, wrongSource } of results) {
+    for (const { gold, predicted: p } of wrongSource) {
+      const detail = `gold source ${quoted(gold.source)}, predicted ${quoted(p.source === null ? [] : [p.source])}`;
+      add('source', { doc: doc.id, start: p.cue.start, cue: cueWord([p.cue]), context: inContext(doc.text, p.cue), detail });
+    }
+  }
+  return [...lists.fp, ...lists.fn, ...lists.source];
+}
+
+function printClaimErrors(examples: readonly ClaimErrorExample[], limit: number): void {
+  const titles = { fp: 'false-positive cues', fn: 'missed cues', source: 'matched cues with a wrong source' } as const;
+  for (const kind of ['fp', 'fn', 'source'] as const) {
+    const list = examples.filter((e) => e.kind === kind);
+    console.log(`\n${titles[kind]} (up to ${limit}):${list.length === 0 ? ' none' : ''}`);
+    for (const e of list) console.log(`  ${e.doc} @${e.start}  «${e.cue}»  …${e.context}…   (${e.detail})`);
+  }
+}
+
+const CUE_COLUMNS = [26, 6, 10, 5, 5, 5, 6, 6, 6];
+
+function cueColumns(cells: readonly string[]): string {
+  return cells.map((cell, i) => (i === 0 ? cell.padEnd(CUE_COLUMNS[0] ?? 0) : cell.padStart(CUE_COLUMNS[i] ?? 0))).join(' ');
+}
+
+function cueRow(name: string, s: TypeScore, goal?: Goal): string {
+  const counts = [s.gold, s.predicted, s.tp, s.fp, s.fn].map(String);
+  const row = cueColumns([name, ...counts, ...[s.precision, s.recall, s.f1].map((x) => x.toFixed(3))]);
+  return goal === undefined ? row : `${row}   ${verdict(goal)}`;
+}
+
+/** The missed and the false-positive cue words side by side: what to add to the cue lexicon, what to take out. */
+function cueWordTable(missed: readonly CueWordCount[], spurious: readonly CueWordCount[]): string {
+  const cell = (c: CueWordCount | undefined): string => (c === undefined ? '' : `${String(c.count).padStart(5)}  ${c.word}`);
+  const width = Math.max(28, ...missed.map((c) => cell(c).length + 2));
+  const rows = [`${'missed gold cues'.padEnd(width)}false-positive cues`];
+  for (let i = 0; i < Math.max(missed.length, spurious.length, 1); i++) {
+    rows.push(`${cell(missed[i]).padEnd(width)}${cell(spurious[i])}`.trimEnd());
+  }
+  return rows.join('\n');
+}
+
+function printClaims(file: string, score: ClaimScore, seconds: number, setupSeconds: number): void {
+  const [cueGoal, sourceGoal, contentGoal] = score.goals;
+  const { source: s, content: c } = score;
+  console.log(
+    `${file}: ${score.documents} articles, ${score.goldAttributions} gold attributions` +
+      (score.goldWithoutCue > 0 ? ` (${score.goldWithoutCue} without a cue, never matchable)` : '') +
+      `, ${score.predictedClaims} predicted claims; annotate ${seconds.toFixed(2)} s (+${setupSeconds.toFixed(2)} s setup)`,
+  );
+  console.log('');
+  console.log(cueColumns(['cue', 'gold', 'predicted', 'TP', 'FP', 'FN', 'P', 'R', 'F1']));
+  console.log(cueRow('exact span (the score)', score.cue, cueGoal));
+  console.log(cueRow('overlapping (diagnostic)', score.cueLenient));
+  console.log('');
+  console.log(
+    `source recall: ${ratioText(s.found, s.withSource)} of the gold attributions with a source have an exactly matched ` +
+      `cue whose predicted source overlaps theirs` + (sourceGoal ? `   ${verdict(sourceGoal)}` : ''),
+  );
+  console.log(`source accuracy on matched cues: ${ratioText(s.found, s.matchedWithSource)}`);
+  console.log(
+    `sourceless gold attributions: ${s.sourceless}, ${s.sourcelessMatched} of them cue-matched; ` +
+      `predicted without a source on ${ratioText(s.sourcelessNone, s.sourcelessMatched)} of those`,
+  );
+  console.log(
+    `content token overlap over ${c.pairs} matched cues: P ${c.precision.toFixed(3)} R ${c.recall.toFixed(3)} ` +
+      `F1 ${c.f1.toFixed(3)} (${c.overlap} shared of ${c.predictedTokens} predicted, ${c.goldTokens} gold tokens)` +
+      (contentGoal ? `   ${verdict(contentGoal)}` : ''),
+  );
+  console.log(`\nmost frequent cue words, exact matching (top ${CUE_WORDS}):`);
+  console.log(cueWordTable(score.missedCueWords, score.spuriousCueWords));
+}
+
+function evaluateClaims(options: Options, records: Record<string, unknown>[]): void {
+  refuseBaseline(options, 'PolNeAR', 'raw compromise finds no attributions');
+  const mismatched = { count: 0 };
+  const allDocs = toClaimDocs(options.gold, records, mismatched);
+  const docs = options.limit === null ? allDocs : allDocs.slice(0, options.limit);
+  if (mismatched.count > 0) console.error(`warning: ${mismatched.count} gold fragments whose text does not match their offsets`);
+
+  const setup = timedAnnotator();
+  if (setup === null) return;
+  const { annotator, setupSeconds } = setup;
+
+  const run = annotateArticles(docs, annotator);
+  if (!reportFailures(run.failures, docs.length, 'article')) return;
+  const score = scoreClaims(run.results);
+  const examples = options.errors > 0 ? claimErrors(run.results, options.errors) : [];
+
+  if (options.json) {
+    const json = {
+      gold: options.gold,
+      set: 'polnear',
+      failures: run.failures,
+      annotate: { seconds: run.seconds, setupSeconds },
+      ...score,
+      ...(options.errors > 0 ? { errors: examples } : {}),
+    };
+    console.log(JSON.stringify(json, null, 2));
+    return;
+  }
+  printClaims(options.gold, score, run.seconds, setupSeconds);
+  if (options.errors > 0) printClaimErrors(examples, options.errors);
+}
+
+// --- NewsMTSC stances -------------------------------------------------------------------------------------------
+
+function isNewsMtsc(record: Record<string, unknown>): boolean {
+  const targets = record.targets;
+  return (
+    typeof record.text === 'string' &&
+    Array.isArray(targets) &&
+    targets.every((t) => typeof t === 'object' && t !== null && 'polarity' in t)
+  );
+}
+
+function isGoldPolarity(value: unknown): value is GoldPolarity {
+  return (POLARITY_CLASSES as readonly unknown[]).includes(value);
+}
+
+function toRange(value: unknown, text: string, where: string): Range {
+  const { start, end } = (value ?? {}) as Record<string, unknown>;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) > (end as number) || (end as number) > text.length) {
+    throw new UsageError(`${where}: a span without integer offsets inside the text`);
+  }
+  return { start: start as number, end: end as number };
+}
+
+function toStanceSentences(file: string, records: Record<string, unknown>[]): StanceSentence[] {
+  return records.map((record, i) => {
+    const where = `${file}: sentence ${i + 1}`;
+    const { text, targets } = record;
+    if (typeof text !== 'string' || !Array.isArray(targets)) {
+      throw new UsageError(`${where}: not a NewsMTSC-style record (text, targets[])`);
+    }
+    const gold = targets.map((t: unknown, j): GoldTarget => {
+      const fields = (t ?? {}) as Record<string, unknown>;
+      const at = `${where}, target ${j + 1}`;
+      if (!isGoldPolarity(fields.polarity)) throw new UsageError(`${at}: polarity is not negative, neutral or positive`);
+      const range = toRange(fields, text, at);
+      const further = Array.isArray(fields.further_mentions) ? fields.further_mentions : [];
+      return {
+        ...range,
+        text: text.slice(range.start, range.end),
+        polarity: fields.polarity,
+        mentions: further.map((m: unknown) => toRange(m, text, `${at}: further mention`)),
+      };
+    });
+    return { id: typeof record.id === 'string' ? record.id : `sentence ${i + 1}`, text, targets: gold };
+  });
+}
+
+function annotateSentences(sentences: StanceSentence[], annotator: Annotator) {
+  const results: TargetResult[] = [];
+  const failures: string[] = [];
+  let predictedStances = 0;
+  let milliseconds = 0;
+  sentences.forEach((sentence, i) => {
+    let predicted: ReturnType<typeof predictStances> = [];
+    try {
+      const t0 = performance.now();
+      // Each sentence alone and without a date: NewsMTSC gives neither the article nor its day.
+      const annotation = annotator.annotate(sentence.text, { path: sentence.id });
+      milliseconds += performance.now() - t0;
+      predicted = predictStances(annotation, sentence.text);
+    } catch (error) {
+      failures.push(`${sentence.id}: ${(error as Error).message}`);
+    }
+    predictedStances += predicted.length;
+    results.push(...scoreSentence(sentence, predicted));
+    progress('annotate', i + 1, sentences.length);
+  });
+  return { seconds: milliseconds / 1000, results, failures, predictedStances };
+}
+
+interface StanceErrorExample {
+  sentence: string;
+  kind: 'wrong' | 'missed';
+  target: string;
+  gold: GoldPolarity;
+  predicted: GoldPolarity;
+  /** The sentence with the gold target in brackets. */
+  marked: string;
+  /** The stances the prediction was read from. */
+  stances: string[];
+}
+
+/** Up to `limit` targets given the wrong non-neutral polarity and `limit` non-neutral targets read as neutral. */
+function stanceErrors(results: readonly TargetResult[], limit: number): StanceErrorExample[] {
+  const wrong: StanceErrorExample[] = [];
+  const missed: StanceErrorExample[] = [];
+  for (const r of results) {
+    if (r.predicted === r.target.polarity) continue;
+    const kind = r.predicted !== 'neutral' ? 'wrong' : 'missed';
+    const list = kind === 'wrong' ? wrong : missed;
+    if (list.length >= limit) continue;
+    const { text } = r.sentence;
+    list.push({
+      sentence: r.sentence.id,
+      kind,
+      target: r.target.text,
+      gold: r.target.polarity,
+      predicted: r.predicted,
+      marked: oneLine(`${text.slice(0, r.target.start)}[${r.target.text}]${text.slice(r.target.end)}`),
+      stances: r.stances.map((s) => `${s.holder === null ? '(article)' : `«${oneLine(s.holder)}»`} ${s.polarity} «${oneLine(s.target.text)}» via «${oneLine(s.cue)}»`),
+    });
+  }
+  return [...wrong, ...missed];
+}
+
+function printStanceErrors(examples: readonly StanceErrorExample[], limit: number): void {
+  const titles = { wrong: 'predicted non-neutral, but wrong', missed: 'missed non-neutral, read as neutral' } as const;
+  for (const kind of ['wrong', 'missed'] as const) {
+    const list = examples.filter((e) => e.kind === kind);
+    console.log(`\n${titles[kind]} (up to ${limit}):${list.length === 0 ? ' none' : ''}`);
+    for (const e of list) {
+      console.log(`  ${e.sentence}  «${oneLine(e.target)}» gold ${e.gold}, predicted ${e.predicted}`);
+      console.log(`    ${e.marked}`);
+      if (e.stances.length > 0) console.log(`    stances: ${e.stances.join('; ')}`);
+    }
+  }
+}
+
+function polarityTable(score: PolarityScore): string {
+  const header = ['class'.padEnd(10), 'gold'.padStart(6), 'predicted'.padStart(10), 'TP'.padStart(5), 'P'.padStart(6), 'R'.padStart(6), 'F1'.padStart(6)];
+  const rows = POLARITY_CLASSES.map((c) => {
+    const s = score.byClass[c];
+    return [
+      c.padEnd(10),
+      String(s.gold).padStart(6),
+      String(s.predicted).padStart(10),
+      String(s.tp).padStart(5),
+      s.precision.toFixed(3).padStart(6),
+      s.recall.toFixed(3).padStart(6),
+      s.f1.toFixed(3).padStart(6),
+    ].join(' ');
+  });
+  return [header.join(' '), ...rows].join('\n');
+}
+
+function confusionTable(score: PolarityScore): string {
+  const rows = [['gold \\ predicted'.padEnd(17), ...POLARITY_CLASSES.map((c) => c.padStart(9))].join(' ')];
+  for (const gold of POLARITY_CLASSES) {
+    rows.push([gold.padEnd(17), ...POLARITY_CLASSES.map((p) => String(score.confusion[gold][p]).padStart(9))].join(' '));
+  }
+  return rows.join('\n');
+}
+
+function printStances(file: string, score: StanceScore, seconds: number, setupSeconds: number): void {
+  const gold = POLARITY_CLASSES.map((c) => `${score.annotate.byClass[c].gold} ${c}`).join(', ');
+  console.log(
+    `${file}: ${score.sentences} sentences, ${score.annotate.targets} gold targets (${gold}); ` +
+      `${score.predictedStances} stances predicted, ${score.targetsWithStance} targets with a stance ` +
+      `(${score.ties} ${score.ties === 1 ? 'tie' : 'ties'} read as neutral); ` +
+      `annotate ${seconds.toFixed(2)} s (+${setupSeconds.toFixed(2)} s setup)`,
+  );
+  console.log('');
+  console.log(`${''.padEnd(16)}${'macro-F1'.padStart(9)}${'accuracy'.padStart(10)}`);
+  const line = (name: string, s: PolarityScore): string => `${name.padEnd(16)}${s.macroF1.toFixed(3).padStart(9)}${s.accuracy.toFixed(3).padStart(10)}`;
+  const [goal] = score.goals;
+  console.log(`${line('annotate', score.annotate)}${goal ? `   ${verdict(goal)}` : ''}`);
+  console.log(line('always neutral', score.alwaysNeutral));
+  console.log('');
+  console.log(polarityTable(score.annotate));
+  console.log('');
+  console.log(confusionTable(score.annotate));
+}
+
+function evaluateStances(options: Options, records: Record<string, unknown>[]): void {
+  refuseBaseline(options, 'NewsMTSC', 'raw compromise reads no stances (the always-neutral baseline is printed instead)');
+  const allSentences = toStanceSentences(options.gold, records);
+  const sentences = options.limit === null ? allSentences : allSentences.slice(0, options.limit);
+
+  const setup = timedAnnotator();
+  if (setup === null) return;
+  const { annotator, setupSeconds } = setup;
+
+  const run = annotateSentences(sentences, annotator);
+  if (!reportFailures(run.failures, sentences.length, 'sentence')) return;
+  const score = scoreStances(run.results, sentences.length, run.predictedStances);
+  const examples = options.errors > 0 ? stanceErrors(run.results, options.errors) : [];
+
+  if (options.json) {
+    const json = {
+      gold: options.gold,
+      set: 'newsmtsc',
+      sentences: score.sentences,
+      predictedStances: score.predictedStances,
+      targetsWithStance: score.targetsWithStance,
+      ties: score.ties,
+      failures: run.failures,
+      annotate: { seconds: run.seconds, setupSeconds, ...score.annotate },
+      alwaysNeutral: score.alwaysNeutral,
+      goals: score.goals,
+      ...(options.errors > 0 ? { errors: examples } : {}),
+    };
+    console.log(JSON.stringify(json, null, 2));
+    return;
+  }
+  printStances(options.gold, score, run.seconds, setupSeconds);
+  if (options.errors > 0) printStanceErrors(examples, options.errors);
+}
 
 runTool('eval', USAGE, main);
