@@ -2,7 +2,7 @@
 // process (createAnnotator), then runs the fixed stages: front matter → parse → names → classify → entities → model.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Annotation, EventAnnotation } from './model/annotation.js';
+import type { Annotation, ClaimAnnotation, EventAnnotation, Party, Span, StanceAnnotation } from './model/annotation.js';
 import { SCHEMA_VERSION } from './model/annotation.js';
 import type { Lexicon, UserVocabulary } from './lexicon/lexicon.js';
 import { loadLexiconsSync } from './lexicon/load-lexicons.js';
@@ -19,6 +19,11 @@ import { findAgents } from './extract/find-agents.js';
 import { compileEventVocabulary } from './extract/event-vocabulary.js';
 import type { EventVocabulary } from './extract/event-vocabulary.js';
 import { findEvents } from './extract/find-events.js';
+import { compileClaimVocabulary, compileStanceVocabulary } from './extract/cue-vocabulary.js';
+import { findStances } from './extract/find-stances.js';
+import type { StanceFinding } from './extract/find-stances.js';
+import { findClaims } from './extract/find-claims.js';
+import type { ClaimFinding, Range } from './extract/find-claims.js';
 import type { EventFinding } from './extract/find-events.js';
 import { readFrontMatter } from './text/front-matter.js';
 import { countCodePoints, toCodePointOffsets } from './text/code-points.js';
@@ -61,6 +66,8 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
   const index = indexLexicon(lexicon, vocabulary);
   const parse = createParser(lexicon);
   const events = compileEventVocabulary(lexicon, vocabulary, { verbForms, nounForms });
+  const claimCues = { vocabulary: compileClaimVocabulary(lexicon, { verbForms, nounForms }), groups: groupNouns(lexicon) };
+  const stanceCues = { vocabulary: compileStanceVocabulary(lexicon, { verbForms, nounForms }), receiveVerbs: events.receive };
   const vocabularyHash = vocabulary ? hashVocabulary(vocabulary) : '';
   const lexiconHash = vocabularyHash ? `${lexicon.hash}+${vocabularyHash}` : lexicon.hash;
 
@@ -88,8 +95,12 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
       text,
       countryName: (code) => index.countryByCode(code)?.name,
     });
+    const claims = findClaims(parsed, findings, claimCues);
+    const stances = findStances(parsed, [...findings, ...found.derived, ...claims.derived], found.events, stanceCues);
     const toCodePoint = toCodePointOffsets(text);
-    const entities = buildEntities([...findings, ...found.derived], { text, toCodePoint });
+    const entities = buildEntities([...findings, ...found.derived, ...claims.derived], { text, toCodePoint });
+    const span = (r: Range): Span => ({ text: text.slice(r.start, r.end), start: toCodePoint(r.start), end: toCodePoint(r.end) });
+    const coded = toEvents(found.events, entities, events, text, toCodePoint);
     const annotation: Annotation = {
       schemaVersion: SCHEMA_VERSION,
       source: {
@@ -102,9 +113,9 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
       annotator: { name: 'annotate', version: VERSION, lexicon: lexiconHash },
       actors: entities.actors,
       places: entities.places,
-      events: toEvents(found.events, entities, events, text, toCodePoint),
-      stances: [],
-      claims: [],
+      events: coded.events,
+      stances: toStances(stances, entities, coded.idOf, span),
+      claims: toClaims(claims.claims, entities, span),
     };
     return { annotation, findings: entities.kept };
   };
@@ -112,7 +123,14 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
   return { annotate: (text, opts) => explain(text, opts).annotation, explain, lexicon };
 }
 
-function toEvents(found: EventFinding[], entities: Entities, vocabulary: EventVocabulary, text: string, toCodePoint: (n: number) => number): EventAnnotation[] {
+function toEvents(
+  found: EventFinding[],
+  entities: Entities,
+  vocabulary: EventVocabulary,
+  text: string,
+  toCodePoint: (n: number) => number,
+): { events: EventAnnotation[]; idOf: Map<EventFinding, string> } {
+  const idOf = new Map<EventFinding, string>();
   const ids = (list: EventFinding['source']): string[] => [...new Set(list.map((f) => entities.idOf(f)).filter((id): id is string => id !== undefined))];
   const out: EventAnnotation[] = [];
   for (const e of found) {
@@ -123,6 +141,7 @@ function toEvents(found: EventFinding[], entities: Entities, vocabulary: EventVo
     const source = ids(e.source);
     const target = ids(e.target).filter((id) => !source.includes(id));
     if (source.length === 0 && target.length === 0) continue;
+    idOf.set(e, `e${out.length + 1}`);
     out.push({
       id: `e${out.length + 1}`,
       trigger: { text: text.slice(e.start, e.end), start: toCodePoint(e.start), end: toCodePoint(e.end) },
@@ -138,7 +157,56 @@ function toEvents(found: EventFinding[], entities: Entities, vocabulary: EventVo
       modality: e.modality,
     });
   }
+  return { events: out, idOf };
+}
+
+function toStances(found: StanceFinding[], entities: Entities, eventId: Map<EventFinding, string>, span: (r: Range) => Span): StanceAnnotation[] {
+  const actorId = (f: Finding | undefined): string | null => (f ? (entities.idOf(f) ?? null) : null);
+  const eventOf = (e: EventFinding | undefined): string | null => (e ? (eventId.get(e) ?? null) : null);
+  const out: StanceAnnotation[] = [];
+  const seen = new Set<string>();
+  for (const f of [...found].sort((a, b) => a.cue.start - b.cue.start || a.target.start - b.target.start)) {
+    const holder = f.holder ? { actor: actorId(f.holder.actor), ...span(f.holder) } : null;
+    // An event-derived stance needs both its actors in the file.
+    if (f.via === 'event' && (!holder?.actor || !actorId(f.target.actor))) continue;
+    const key = `${f.cue.start}:${f.holder?.start}:${f.target.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      id: `s${out.length + 1}`,
+      holder,
+      target: { actor: actorId(f.target.actor), event: eventOf(f.target.event), ...span(f.target) },
+      polarity: f.polarity,
+      cue: span(f.cue),
+      via: f.via,
+      event: eventOf(f.event),
+      sentence: f.sentence,
+    });
+  }
   return out;
+}
+
+/** Plural nouns that name a speaking group without a country: the claims lexicon's groups and the lower-case group
+ *  titles ("officials", "diplomats") that make an actor when a country owns them. */
+function groupNouns(lexicon: Lexicon): Set<string> {
+  return new Set([...lexicon.claims.groups, ...lexicon.titles.map((t) => t.title).filter((t) => /^\p{Ll}+$/u.test(t))]);
+}
+
+function toClaims(found: ClaimFinding[], entities: Entities, span: (r: Range) => Span): ClaimAnnotation[] {
+  const party = (p: ClaimFinding['source']): Party | null => (p ? { actor: p.actor ? (entities.idOf(p.actor) ?? null) : null, ...span(p) } : null);
+  const first = (c: ClaimFinding): number => Math.min(c.cue.start, c.content.start, c.source?.start ?? Infinity);
+  return [...found]
+    .sort((a, b) => first(a) - first(b) || a.cue.start - b.cue.start)
+    .map((c, n) => ({
+      id: `c${n + 1}`,
+      source: party(c.source),
+      cue: span(c.cue),
+      content: span(c.content),
+      continues: c.continues.map(span),
+      certainty: c.hedgingCue || c.hedges.length > 0 ? 'hedged' : 'asserted',
+      hedges: c.hedges,
+      sentence: c.sentence,
+    }));
 }
 
 function* words(parsed: ParsedText): Iterable<string> {

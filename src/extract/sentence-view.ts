@@ -219,3 +219,97 @@ export function governingVerb(s: SentenceView, n: number): number | null {
 export function unique(list: Finding[]): Finding[] {
   return [...new Set(list)];
 }
+
+/** Prepositions that join a noun phrase to its head: "a spokesman for the ministry", "the head of the union". */
+const PHRASE_LINK = /^(of|for|at|from|with|in|on|through|by|to)$/;
+const PERSONAL_PRONOUN = /^(i|you|he|she|it|we|they|one|this|that|these|those|who)$/;
+
+/** Whether token k can be part of a noun phrase: nouns, names, adjectives, determiners, numbers, possessives. */
+function inPhrase(s: SentenceView, k: number): boolean {
+  const t = s.tokens[k]!;
+  if (s.actorAt[k] || s.placeAt[k]) return true;
+  if (SUBORDINATOR.test(s.norm(k)) && !t.tags.has('Determiner')) return false;
+  if (t.tags.has('Pronoun')) return t.tags.has('Possessive') || /^(his|her|its|their|our|my|your)$/.test(s.norm(k));
+  if (t.tags.has('Verb') && !t.tags.has('Noun') && !t.tags.has('Adjective') && !(t.tags.has('Participle') && !t.tags.has('PastTense'))) return false;
+  return t.tags.has('Noun') || t.tags.has('Adjective') || t.tags.has('Determiner') || t.tags.has('Value') || t.tags.has('Acronym') || /^\p{Lu}/u.test(t.text);
+}
+
+/** The noun phrase that ends at token `end` (inclusive), as a token range: "he", "a senior Iranian official",
+ *  "the head of the union", "David Smith, a historian at Yale". Null when `end` ends no noun phrase. */
+export function phraseEndingAt(s: SentenceView, end: number): { from: number; to: number } | null {
+  if (end < 0 || end >= s.tokens.length) return null;
+  if (s.tokens[end]!.tags.has('Pronoun') && PERSONAL_PRONOUN.test(s.norm(end))) return { from: end, to: end + 1 };
+  if (!inPhrase(s, end) || !hasNoun(s, end, end + 1)) return null;
+  let k = end;
+  while (k > 0 && end - k < 14) {
+    const before = k - 1;
+    if (s.breaksAfter(before)) break;
+    if (inPhrase(s, before)) {
+      k = before;
+      if (s.tokens[before]!.tags.has('Pronoun')) break;
+      continue;
+    }
+    // "the head of the union": a linking preposition with a noun before it.
+    if (PHRASE_LINK.test(s.norm(before)) && before > 0 && hasNoun(s, before - 1, before) && !s.breaksAfter(before - 1)) {
+      k = before - 1;
+      continue;
+    }
+    break;
+  }
+  // An apposition before it: "David Smith, a historian at Yale," names the same speaker.
+  const opener = s.tokens[k]!;
+  if (k >= 2 && DETERMINER.test(s.norm(k)) && !opener.tags.has('Pronoun') && /^,\s*$/.test(s.tokens[k - 1]!.post)) {
+    let j = k - 1;
+    while (j > 0 && (s.tokens[j - 1]!.tags.has('ProperNoun') || s.actorAt[j - 1]) && !s.breaksAfter(j - 1)) j--;
+    if (s.tokens[k - 1]!.tags.has('ProperNoun') || s.actorAt[k - 1]) return { from: j, to: end + 1 };
+  }
+  return { from: k, to: end + 1 };
+}
+
+/** The noun phrase that starts at token `from`, up to a clause break or a verb: "the minister", "a source close to
+ *  the talks", "David Smith, a historian". Null when no noun phrase starts there. */
+export function phraseStartingAt(s: SentenceView, from: number): { from: number; to: number } | null {
+  if (from >= s.tokens.length) return null;
+  if (s.tokens[from]!.tags.has('Pronoun') && PERSONAL_PRONOUN.test(s.norm(from))) return { from, to: from + 1 };
+  let k = from;
+  while (k < s.tokens.length && k - from < 14) {
+    // "observers that these efforts …": after the first word, "that" opens a clause.
+    if (k > from && /^(that|which|who|whom|whose)$/.test(s.norm(k))) break;
+    if (inPhrase(s, k)) {
+      k++;
+    } else if ((PHRASE_LINK.test(s.norm(k)) || /^(and|or)$/.test(s.norm(k))) && k > from && k + 1 < s.tokens.length && inPhrase(s, k + 1) && !s.tokens[k + 1]!.tags.has('Pronoun')) {
+      k++;
+    } else break;
+    if (s.breaksAfter(k - 1)) break;
+  }
+  while (k > from && !hasNoun(s, k - 1, k)) k--;
+  return k > from && hasNoun(s, from, k) ? { from, to: k } : null;
+}
+
+function hasNoun(s: SentenceView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = s.tokens[k]!;
+    if (s.actorAt[k] || (t.tags.has('Noun') && !t.tags.has('Pronoun')) || t.tags.has('ProperNoun')) return true;
+  }
+  return false;
+}
+
+/** The head of a phrase: its last word before a linking preposition or a comma ("a spokesman" of "a spokesman for
+ *  India", "David Smith" of "David Smith, a historian"). */
+export function headOf(s: SentenceView, from: number, to: number): number {
+  for (let k = from; k < to - 1; k++) if (s.breaksAfter(k) || PHRASE_LINK.test(s.norm(k + 1))) return k;
+  return to - 1;
+}
+
+/** The actor a phrase names: the mention that covers its head ("senior Iranian officials", "David Smith, a
+ *  historian"); a spokesman for India is not India. */
+export function actorIn(s: SentenceView, from: number, to: number): Finding | undefined {
+  return s.actorAt[headOf(s, from, to)];
+}
+
+/** The UTF-16 range of tokens [from, to), without a possessive ending: "the union’s" → "the union". */
+export function phraseRange(s: SentenceView, from: number, to: number): { start: number; end: number } {
+  const last = s.tokens[to - 1]!;
+  const end = /['’]s$/i.test(last.text) && last.text.length > 2 ? last.end - 2 : last.end;
+  return { start: s.tokens[from]!.start, end };
+}

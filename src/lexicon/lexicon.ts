@@ -1,5 +1,5 @@
 // The shape of our vocabulary once loaded: what lexicons/*.yaml hold, typed. Pure data, no I/O.
-import type { ActorType, QuadClass } from '../model/annotation.js';
+import type { ActorType, Polarity, QuadClass } from '../model/annotation.js';
 
 /** A country or territory (ISO 3166-1). */
 export interface CountryEntry {
@@ -72,6 +72,10 @@ export interface Lexicon {
   lightVerbs: string[];
   /** Verbs whose subject is the target of the reaction noun they govern ("drew condemnation from India"). */
   receiveVerbs: string[];
+  /** Words that attribute statements, and the hedges that weaken them (lexicons/claims.yaml). */
+  claims: ClaimCues;
+  /** Words that express positions (lexicons/stances.yaml). */
+  stances: StanceCues;
   /** A short stable hash of all of the above, written into annotator.lexicon. */
   hash: string;
 }
@@ -104,6 +108,38 @@ export interface TriggerEntry {
   object: string[];
   /** Nouns: the trigger counts only right after one of these words, which join its span ("air" strike). */
   after: string[];
+}
+
+// --- claims and stances -------------------------------------------------------------------------------------
+
+/** Attribution vocabulary. Verbs are infinitives ("say", "point out"), nouns singular; the matcher inflects them. */
+export interface ClaimCues {
+  /** Reporting verbs: the subject is the source, the complement (that-clause, quotation, infinitive) the content. */
+  verbs: string[];
+  /** Reporting verbs that present what they report as uncertain (suggest, believe): also in `verbs`. */
+  hedgingVerbs: string[];
+  /** Nouns that attribute content to a possessor or a by/from/among phrase ("India's claim that …"). */
+  nouns: string[];
+  /** Phrases followed by the source: "according to", "in the words of". */
+  sourcePhrases: string[];
+  /** Verbs of sourceless impersonal passives: "it is believed that", "is said to". */
+  impersonal: string[];
+  /** Words and phrases that hedge a proposition (could, potentially, reportedly, "appear to"). */
+  hedges: string[];
+  /** Plural nouns naming groups that speak or take positions without a country: analysts, observers, critics. */
+  groups: string[];
+}
+
+/** Stance vocabulary: what expresses support, opposition or a neutral position. */
+export interface StanceCues {
+  /** Verbs whose subject holds a position toward their object: condemn (oppose), welcome (support). */
+  verbs: Record<Polarity, string[]>;
+  /** Nouns of a position held by their possessor or by/from phrase: condemnation, support. */
+  nouns: Record<Polarity, string[]>;
+  /** Explicit positions: a position noun ("stance") qualified by an adjective of a polarity ("nuanced"). */
+  positions: { nouns: string[]; adjectives: Record<Polarity, string[]> };
+  /** CAMEO code prefixes whose events imply a position of their source toward their target (longest prefix wins). */
+  events: { prefix: string; polarity: Polarity }[];
 }
 
 /** An actor the user adds through the config file (the PETRARCH test countries, a local militia …). */

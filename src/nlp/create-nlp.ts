@@ -163,6 +163,14 @@ export function verbForms(infinitive: string): string[] {
   for (const [tense, form] of Object.entries(t.verb.conjugate(infinitive, model))) {
     if (tense !== 'FutureTense' && form && !form.includes(' ')) forms.add(form);
   }
+  // The conjugator leaves some regular verbs uninflected ("tweet", "rumor", "slam"): add the regular forms then.
+  if (forms.size < 4 && /^[a-z]+$/.test(infinitive)) {
+    const stem = infinitive.replace(/e$/, '');
+    const doubled = /[^aeiou][aeiou][bdgmnprt]$/.test(infinitive) && infinitive.length <= 4 ? infinitive + infinitive.slice(-1) : stem;
+    forms.add(/(s|sh|ch|x|z)$/.test(infinitive) ? `${infinitive}es` : /[^aeiou]y$/.test(infinitive) ? `${infinitive.slice(0, -1)}ies` : `${infinitive}s`);
+    forms.add(/[^aeiou]y$/.test(infinitive) ? `${infinitive.slice(0, -1)}ied` : `${doubled}ed`);
+    forms.add(`${doubled}ing`);
+  }
   return [...forms];
 }
 

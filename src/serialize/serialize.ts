@@ -1,6 +1,7 @@
 // Turns annotation objects into bytes: YAML (block style, fixed key order, no anchors, no folded lines), JSON, NDJSON.
 // The same object always gives the same string.
-import { Document, isSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq } from 'yaml';
+import type { YAMLMap } from 'yaml';
 import type { Annotation } from '../model/annotation.js';
 
 export type OutputFormat = 'yaml' | 'json' | 'ndjson';
@@ -29,24 +30,25 @@ export function serialize(annotation: Annotation, format: OutputFormat): string 
   return toNdjsonLine(annotation);
 }
 
-/** An event's source and target lists (not the document's `source` map). */
-const LIST_KEYS = new Set(['source', 'target']);
-
-/** Puts every mention map on one line in flow style: `- { text: Pakistan, start: 57, … }`. */
+/** Every span (a map with text, start and end: mentions, triggers, cues, claim sources, stance targets) and every
+ *  list of plain strings (an event's actor ids, a claim's hedges) on one line in flow style, and the annotator map:
+ *  `- { text: Pakistan, start: 57, … }`. */
 function flowSmallMaps(node: unknown): void {
   if (!node || typeof node !== 'object') return;
-  const n = node as { items?: unknown[]; flow?: boolean; value?: unknown; key?: unknown };
+  if (isMap(node) && isSpan(node)) node.flow = true;
+  if (isSeq(node) && node.items.length > 0 && node.items.every((item) => isScalar(item))) node.flow = true;
+  const n = node as { items?: unknown[]; value?: unknown };
   if (Array.isArray(n.items)) {
     for (const item of n.items) {
-      const pair = item as { key?: { value?: unknown }; value?: { items?: unknown[]; flow?: boolean } };
-      const key = pair?.key?.value;
-      if (typeof key === 'string' && pair.value?.items) {
-        // A mention per line; the annotator, a trigger and an event's actor lists on one line each.
-        if (key === 'mentions') for (const m of pair.value.items) (m as { flow?: boolean }).flow = true;
-        else if (key === 'annotator' || key === 'trigger' || (LIST_KEYS.has(key) && isSeq(pair.value))) pair.value.flow = true;
-      }
+      const pair = item as { key?: { value?: unknown }; value?: { flow?: boolean } };
+      if (pair?.key?.value === 'annotator' && isMap(pair.value)) pair.value.flow = true;
       flowSmallMaps(item);
     }
   }
   if (n.value && typeof n.value === 'object') flowSmallMaps(n.value);
+}
+
+function isSpan(map: YAMLMap): boolean {
+  const keys = new Set(map.items.map((pair) => (isScalar(pair.key) ? pair.key.value : undefined)));
+  return keys.has('text') && keys.has('start') && keys.has('end');
 }
