@@ -24,7 +24,7 @@ describe('annotate <dir>', () => {
     const result = await runCli(['seeds/'], { cwd });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^annotate 2 files annotated, \d+ actors, \d+ places, \d+ events in \d+\.\d s → annotations\/\n$/);
+    expect(result.stderr).toMatch(/^annotate 2 files annotated, \d+ actors, \d+ places, \d+ events, \d+ stances, \d+ claims in \d+\.\d s → annotations\/\n$/);
     expect(listFiles(path.join(cwd, 'annotations'))).toEqual(['000_2cd020d2d7a82209.yaml', '001_4c00a9e13c3a665f.yaml']);
     for (const name of listFiles(path.join(cwd, 'annotations'))) {
       const doc: unknown = parse(readFileSync(path.join(cwd, 'annotations', name), 'utf8'));

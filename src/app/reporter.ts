@@ -9,6 +9,8 @@ export interface RunSummary {
   actors: number;
   places: number;
   events: number;
+  stances: number;
+  claims: number;
   seconds: number;
   /** Where files were written; null when documents went to stdout. */
   outDir: string | null;
@@ -36,7 +38,7 @@ export function createStylishReporter({ stderr, quiet, color }: ReporterOptions)
     summary(s) {
       if (quiet) return;
       const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-      const parts = [`${plural(s.annotated, 'file')} annotated`, plural(s.actors, 'actor'), plural(s.places, 'place'), plural(s.events, 'event')];
+      const parts = [`${plural(s.annotated, 'file')} annotated`, plural(s.actors, 'actor'), plural(s.places, 'place'), plural(s.events, 'event'), plural(s.stances, 'stance'), plural(s.claims, 'claim')];
       const failed = s.failed > 0 ? c.red(`, ${s.failed} failed`) : '';
       const where = s.outDir ? ` → ${s.outDir}/` : '';
       stderr.write(`${c.green('annotate')} ${parts.join(', ')}${failed} in ${s.seconds.toFixed(1)} s${where}\n`);

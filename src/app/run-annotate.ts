@@ -96,6 +96,8 @@ export async function runAnnotate(options: RunOptions): Promise<number> {
     actors: done.reduce((n, o) => n + o.annotation!.actors.length, 0),
     places: done.reduce((n, o) => n + o.annotation!.places.length, 0),
     events: done.reduce((n, o) => n + o.annotation!.events.length, 0),
+    stances: done.reduce((n, o) => n + o.annotation!.stances.length, 0),
+    claims: done.reduce((n, o) => n + o.annotation!.claims.length, 0),
     seconds: (performance.now() - started) / 1000,
     outDir: targets ? toDisplay(path.resolve(options.cwd, options.outDir), options.cwd) : null,
   });
