@@ -113,14 +113,15 @@ export interface StanceTarget extends Span {
 export interface StanceAnnotation {
   /** s1, s2 … in text order. */
   id: string;
-  /** Null when the article itself takes the position. */
+  /** Null when the text does not say who holds it ("the plan was criticised"). */
   holder: Party | null;
   target: StanceTarget;
   polarity: Polarity;
   /** The word or phrase that expresses the position. */
   cue: Span;
   via: StanceBasis;
-  /** The event the stance is read from (via: event), else null. */
+  /** The event that reports the same act ("condemned" coded 111), or for via: event the event that implies the
+   *  stance; else null. */
   event: string | null;
   sentence: number;
 }
@@ -179,6 +180,8 @@ const mention = {
 } as const;
 
 const id = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'Stable slug, unique in the file.' } as const;
+
+const eventRef = { type: 'string', pattern: '^e[1-9][0-9]*$' } as const;
 
 const party = {
   type: 'object',
@@ -275,7 +278,7 @@ export const annotationSchema = {
         additionalProperties: false,
         required: ['id', 'trigger', 'sentence', 'code', 'category', 'quadClass', 'goldstein', 'source', 'target', 'place', 'date', 'modality'],
         properties: {
-          id: { type: 'string', pattern: '^e[1-9][0-9]*$' },
+          id: eventRef,
           trigger: span,
           sentence: { type: 'integer', minimum: 0 },
           code: { type: 'string', pattern: '^[0-9]{2,4}$', description: 'CAMEO event code.' },
@@ -299,21 +302,21 @@ export const annotationSchema = {
         required: ['id', 'holder', 'target', 'polarity', 'cue', 'via', 'event', 'sentence'],
         properties: {
           id: { type: 'string', pattern: '^s[1-9][0-9]*$' },
-          holder: { anyOf: [party, { type: 'null' }], description: 'Who holds the position; null for the article itself.' },
+          holder: { anyOf: [party, { type: 'null' }], description: 'Who holds the position; null when the text does not say ("was criticised").' },
           target: {
             type: 'object',
             additionalProperties: false,
             required: ['actor', 'event', 'text', 'start', 'end'],
             properties: {
               actor: { anyOf: [id, { type: 'null' }], description: 'Actor id the position is toward, if any.' },
-              event: { anyOf: [{ type: 'string', pattern: '^e[1-9][0-9]*$' }, { type: 'null' }], description: 'Event id the position is toward, if any.' },
+              event: { anyOf: [eventRef, { type: 'null' }], description: 'Event id the position is toward, if any.' },
               ...span.properties,
             },
           },
           polarity: { enum: ['support', 'oppose', 'neutral'] },
           cue: span,
           via: { enum: ['verb', 'noun', 'position', 'event'], description: 'What the stance is read from.' },
-          event: { anyOf: [{ type: 'string', pattern: '^e[1-9][0-9]*$' }, { type: 'null' }], description: 'The event that implies the stance (via: event).' },
+          event: { anyOf: [eventRef, { type: 'null' }], description: 'The event that reports the same act, or (via: event) implies the stance.' },
           sentence: { type: 'integer', minimum: 0 },
         },
       },
