@@ -161,7 +161,7 @@ class SentenceClaims {
   }
 
   /** The reporting words as PolNeAR marks them: the verb with its auxiliaries and adverbs ("has said", "also
-   *  said"), a time word right after it ("said Friday") and a colon that introduces the quotation ("said:"). */
+   *  said"), a time word right after it ("said Tuesday") and a colon that introduces the quotation ("said:"). */
   private cueRange(i: number, to: number, groupStart: number): Range {
     const { s } = this;
     let from = i;
@@ -271,7 +271,7 @@ class SentenceClaims {
     const quotation = this.quoted.has(s.tokens[k]!);
     // What is said is a proposition: a that-clause, a quotation, or a clause with a subject and a verb of its own
     // ("said the talks had failed"). An object alone ("maintained a relationship", "seeks to engage") is not one.
-    // "said during a rally in Ohio that …": a phrase between the verb and its content.
+    // "said in a speech in Ohio that …": a phrase between the verb and its content.
     for (let hops = 0; hops < 2 && !quotation && s.norm(k) !== 'that' && s.tokens[k]!.tags.has('Preposition') && s.norm(k) !== 'to'; hops++) {
       const np = phraseStartingAt(s, k + 1);
       if (!np || np.to >= s.tokens.length) break;
@@ -314,7 +314,7 @@ class SentenceClaims {
     return s.tokens.length;
   }
 
-  /** "Trump, speaking to veterans, said": the subject before the parenthetical. "Jane Doe, president of the union,
+  /** "The senator, speaking in Ohio, said": the subject before the parenthetical. "Jane Doe, president of the union,
    *  said": the name with its apposition. */
   private aroundParenthetical(end: number): { from: number; to: number } | null {
     const { s } = this;

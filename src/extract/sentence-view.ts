@@ -235,7 +235,7 @@ function inPhrase(s: SentenceView, k: number): boolean {
 }
 
 /** The noun phrase that ends at token `end` (inclusive), as a token range: "he", "a senior Iranian official",
- *  "the head of the union", "David Smith, a historian at Yale". Null when `end` ends no noun phrase. */
+ *  "the head of the union", "Ana Ruiz, an economist at the bank". Null when `end` ends no noun phrase. */
 export function phraseEndingAt(s: SentenceView, end: number): { from: number; to: number } | null {
   if (end < 0 || end >= s.tokens.length) return null;
   if (s.tokens[end]!.tags.has('Pronoun') && PERSONAL_PRONOUN.test(s.norm(end))) return { from: end, to: end + 1 };
@@ -256,7 +256,7 @@ export function phraseEndingAt(s: SentenceView, end: number): { from: number; to
     }
     break;
   }
-  // An apposition before it: "David Smith, a historian at Yale," names the same speaker.
+  // An apposition before it: "Ana Ruiz, an economist at the bank," names the same speaker.
   const opener = s.tokens[k]!;
   if (k >= 2 && DETERMINER.test(s.norm(k)) && !opener.tags.has('Pronoun') && /^,\s*$/.test(s.tokens[k - 1]!.post)) {
     let j = k - 1;
@@ -267,7 +267,7 @@ export function phraseEndingAt(s: SentenceView, end: number): { from: number; to
 }
 
 /** The noun phrase that starts at token `from`, up to a clause break or a verb: "the minister", "a source close to
- *  the talks", "David Smith, a historian". Null when no noun phrase starts there. */
+ *  the talks", "Ana Ruiz, an economist". Null when no noun phrase starts there. */
 export function phraseStartingAt(s: SentenceView, from: number): { from: number; to: number } | null {
   if (from >= s.tokens.length) return null;
   if (s.tokens[from]!.tags.has('Pronoun') && PERSONAL_PRONOUN.test(s.norm(from))) return { from, to: from + 1 };
@@ -295,14 +295,14 @@ function hasNoun(s: SentenceView, from: number, to: number): boolean {
 }
 
 /** The head of a phrase: its last word before a linking preposition or a comma ("a spokesman" of "a spokesman for
- *  India", "David Smith" of "David Smith, a historian"). */
+ *  India", "Ana Ruiz" of "Ana Ruiz, an economist"). */
 export function headOf(s: SentenceView, from: number, to: number): number {
   for (let k = from; k < to - 1; k++) if (s.breaksAfter(k) || PHRASE_LINK.test(s.norm(k + 1))) return k;
   return to - 1;
 }
 
-/** The actor a phrase names: the mention that covers its head ("senior Iranian officials", "David Smith, a
- *  historian"); a spokesman for India is not India. */
+/** The actor a phrase names: the mention that covers its head ("senior Iranian officials", "Ana Ruiz, an
+ *  economist"); a spokesman for India is not India. */
 export function actorIn(s: SentenceView, from: number, to: number): Finding | undefined {
   return s.actorAt[headOf(s, from, to)];
 }
