@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createAnnotator } from '../index.js';
-import type { Annotator } from '../index.js';
+import type { AnnotateOptions, Annotation, Annotator } from '../index.js';
 import type { UserVocabulary } from '../lexicon/lexicon.js';
 import { compromiseEntitySpans } from './compromise-baseline.js';
 import {
@@ -208,22 +208,41 @@ function progress(label: string, done: number, total: number): void {
   else if (done % 10 === 0) process.stderr.write(`\r${label} ${done}/${total}`);
 }
 
+/** Annotates each item in order, timing the annotate calls alone (not the reading of their output); an item the
+ *  annotator fails on is reported by id and read as `fallback()`, so one bad item never stops the run. */
+function annotateEach<T extends { id: string; text: string }, P>(
+  items: readonly T[],
+  annotator: Annotator,
+  options: (item: T) => AnnotateOptions,
+  read: (annotation: Annotation, item: T) => P,
+  fallback: () => P,
+): { seconds: number; predictions: P[]; failures: string[] } {
+  const predictions: P[] = [];
+  const failures: string[] = [];
+  let milliseconds = 0;
+  items.forEach((item, i) => {
+    let prediction = fallback();
+    try {
+      const t0 = performance.now();
+      const annotation = annotator.annotate(item.text, options(item));
+      milliseconds += performance.now() - t0;
+      prediction = read(annotation, item);
+    } catch (error) {
+      failures.push(`${item.id}: ${(error as Error).message}`);
+    }
+    predictions.push(prediction);
+    progress('annotate', i + 1, items.length);
+  });
+  return { seconds: milliseconds / 1000, predictions, failures };
+}
+
 function runAnnotate(docs: ConllDoc[], annotator: Annotator, errorLimit: number) {
   const scores: EntityScore[] = [];
   const examples: ErrorExample[] = [];
   const shown = new Map<string, number>();
-  const failures: string[] = [];
-  let milliseconds = 0; // annotate calls only, not the scoring around them
+  const run = annotateEach(docs, annotator, (doc) => ({ path: doc.id }), (annotation, doc) => predictEntitySpans(annotation, doc.text, toUtf16Offsets(doc.text)), (): EntitySpan[] => []);
   docs.forEach((doc, i) => {
-    let predicted: EntitySpan[] = [];
-    try {
-      const t0 = performance.now();
-      const annotation = annotator.annotate(doc.text, { path: doc.id });
-      milliseconds += performance.now() - t0;
-      predicted = predictEntitySpans(annotation, doc.text, toUtf16Offsets(doc.text));
-    } catch (error) {
-      failures.push(`${doc.id}: ${(error as Error).message}`);
-    }
+    const predicted = run.predictions[i]!;
     const match = matchSpans(doc.entities, predicted);
     scores.push(scoreMatch(match));
     if (errorLimit > 0) {
@@ -237,9 +256,8 @@ function runAnnotate(docs: ConllDoc[], annotator: Annotator, errorLimit: number)
         }
       }
     }
-    progress('annotate', i + 1, docs.length);
   });
-  return { seconds: milliseconds / 1000, score: combineScores(scores), examples, failures };
+  return { seconds: run.seconds, score: combineScores(scores), examples, failures: run.failures };
 }
 
 function runBaseline(docs: ConllDoc[]): SystemResult {
@@ -255,6 +273,11 @@ function runBaseline(docs: ConllDoc[]): SystemResult {
   return { seconds: milliseconds / 1000, score: combineScores(scores) };
 }
 
+/** Precision, recall and F1 as the tables print them. */
+function prfCells(s: TypeScore): string[] {
+  return [s.precision, s.recall, s.f1].map((x) => x.toFixed(3).padStart(6));
+}
+
 function table(name: string, score: EntityScore, reference?: EntityScore): string {
   const header = [name.padEnd(10), 'gold'.padStart(7), 'predicted'.padStart(10), 'P'.padStart(6), 'R'.padStart(6), 'F1'.padStart(6)];
   if (reference) header.push('ΔF1'.padStart(7));
@@ -265,9 +288,7 @@ function table(name: string, score: EntityScore, reference?: EntityScore): strin
       type.padEnd(10),
       String(s.gold).padStart(7),
       String(s.predicted).padStart(10),
-      s.precision.toFixed(3).padStart(6),
-      s.recall.toFixed(3).padStart(6),
-      s.f1.toFixed(3).padStart(6),
+      ...prfCells(s),
     ];
     if (reference) {
       const r = type === 'micro' ? reference.micro : reference.byType[type];
@@ -446,24 +467,9 @@ interface EventErrorExample {
 const emptyPrediction = (): Prediction => ({ codings: [], oneSided: 0, actorless: 0, uncoded: 0 });
 
 function annotateRows(rows: PetrarchRow[], annotator: Annotator) {
-  const results: RowResult[] = [];
-  const failures: string[] = [];
-  let milliseconds = 0;
-  rows.forEach((row, i) => {
-    let prediction = emptyPrediction();
-    try {
-      const date = `${row.date.slice(0, 4)}-${row.date.slice(4, 6)}-${row.date.slice(6, 8)}`;
-      const t0 = performance.now();
-      const annotation = annotator.annotate(row.text, { path: row.id, date });
-      milliseconds += performance.now() - t0;
-      prediction = predictCodings(annotation);
-    } catch (error) {
-      failures.push(`${row.id}: ${(error as Error).message}`);
-    }
-    results.push(scoreRow(row, prediction));
-    progress('annotate', i + 1, rows.length);
-  });
-  return { seconds: milliseconds / 1000, results, failures };
+  const date = (row: PetrarchRow): string => `${row.date.slice(0, 4)}-${row.date.slice(4, 6)}-${row.date.slice(6, 8)}`;
+  const run = annotateEach(rows, annotator, (row) => ({ path: row.id, date: date(row) }), predictCodings, emptyPrediction);
+  return { seconds: run.seconds, results: rows.map((row, i) => scoreRow(row, run.predictions[i]!)), failures: run.failures };
 }
 
 /** Up to `limit` false negatives and `limit` false positives, in row order. */
@@ -512,9 +518,7 @@ function eventTable(score: EventScore): string {
       String(s.tp).padStart(4),
       String(s.fp).padStart(4),
       String(s.fn).padStart(4),
-      s.precision.toFixed(3).padStart(6),
-      s.recall.toFixed(3).padStart(6),
-      s.f1.toFixed(3).padStart(6),
+      ...prfCells(s),
     ].join(' ');
   const header = [
     'category'.padEnd(width),
@@ -692,23 +696,8 @@ function toClaimDocs(file: string, records: Record<string, unknown>[], mismatche
 }
 
 function annotateArticles(docs: ClaimDoc[], annotator: Annotator) {
-  const results: ClaimDocResult[] = [];
-  const failures: string[] = [];
-  let milliseconds = 0;
-  docs.forEach((doc, i) => {
-    let predicted: PredictedClaim[] = [];
-    try {
-      const t0 = performance.now();
-      const annotation = annotator.annotate(doc.text, { path: doc.id, date: doc.date });
-      milliseconds += performance.now() - t0;
-      predicted = predictClaims(annotation, doc.text);
-    } catch (error) {
-      failures.push(`${doc.id}: ${(error as Error).message}`);
-    }
-    results.push(scoreClaimDoc(doc, predicted));
-    progress('annotate', i + 1, docs.length);
-  });
-  return { seconds: milliseconds / 1000, results, failures };
+  const run = annotateEach(docs, annotator, (doc) => ({ path: doc.id, date: doc.date }), (annotation, doc) => predictClaims(annotation, doc.text), (): PredictedClaim[] => []);
+  return { seconds: run.seconds, results: docs.map((doc, i) => scoreClaimDoc(doc, run.predictions[i]!)), failures: run.failures };
 }
 
 interface ClaimErrorExample {
@@ -902,26 +891,14 @@ function toStanceSentences(file: string, records: Record<string, unknown>[]): St
 }
 
 function annotateSentences(sentences: StanceSentence[], annotator: Annotator) {
-  const results: TargetResult[] = [];
-  const failures: string[] = [];
-  let predictedStances = 0;
-  let milliseconds = 0;
-  sentences.forEach((sentence, i) => {
-    let predicted: ReturnType<typeof predictStances> = [];
-    try {
-      const t0 = performance.now();
-      // Each sentence alone and without a date: NewsMTSC gives neither the article nor its day.
-      const annotation = annotator.annotate(sentence.text, { path: sentence.id });
-      milliseconds += performance.now() - t0;
-      predicted = predictStances(annotation, sentence.text);
-    } catch (error) {
-      failures.push(`${sentence.id}: ${(error as Error).message}`);
-    }
-    predictedStances += predicted.length;
-    results.push(...scoreSentence(sentence, predicted));
-    progress('annotate', i + 1, sentences.length);
-  });
-  return { seconds: milliseconds / 1000, results, failures, predictedStances };
+  // Each sentence alone and without a date: NewsMTSC gives neither the article nor its day.
+  const run = annotateEach(sentences, annotator, (sentence) => ({ path: sentence.id }), (annotation, sentence) => predictStances(annotation, sentence.text), (): ReturnType<typeof predictStances> => []);
+  return {
+    seconds: run.seconds,
+    results: sentences.flatMap((sentence, i) => scoreSentence(sentence, run.predictions[i]!)),
+    failures: run.failures,
+    predictedStances: run.predictions.reduce((n, p) => n + p.length, 0),
+  };
 }
 
 interface StanceErrorExample {
@@ -981,9 +958,7 @@ function polarityTable(score: PolarityScore): string {
       String(s.gold).padStart(6),
       String(s.predicted).padStart(10),
       String(s.tp).padStart(5),
-      s.precision.toFixed(3).padStart(6),
-      s.recall.toFixed(3).padStart(6),
-      s.f1.toFixed(3).padStart(6),
+      ...prfCells(s),
     ].join(' ');
   });
   return [header.join(' '), ...rows].join('\n');
