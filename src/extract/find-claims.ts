@@ -7,7 +7,7 @@ import type { ParsedText, Token } from '../nlp/create-nlp.js';
 import type { Finding } from './classify-names.js';
 import type { ClaimVocabulary } from './cue-vocabulary.js';
 import { matchPhrase } from './cue-vocabulary.js';
-import { SentenceView, actorIn, phraseRange, headOf, isPassive, isVerbish, isNounish, phraseEndingAt, phraseStartingAt, verbGroup } from './sentence-view.js';
+import { SentenceView, actorIn, phraseRange, previousVerb, sentenceViews, headOf, isPassive, isVerbish, isNounish, phraseEndingAt, phraseStartingAt, verbGroup } from './sentence-view.js';
 
 /** UTF-16 offsets into the article. */
 export interface Range {
@@ -46,19 +46,19 @@ export interface ClaimsResult {
 const ADDRESSEE_VERBS = /^(tell|told|tells|telling|inform|informed|informs|assure|assured|assures|remind|reminded|reminds|warn|warned|warns|ask|asked|asks|urge|urged|urges|advise|advised|convince|convinced|persuade|persuaded|notify|notified|brief|briefed|promise|promised|promises)$/;
 /** Participial speech that continues a claim with a new one: ", adding that …", ", saying …". */
 const BE = /^(is|are|was|were|be|been|being|'s|'re)$/;
+/** How many sentences back a quotation that ends in the current one may have opened. */
+const QUOTE_SENTENCES = 6;
 
 export function findClaims(parsed: ParsedText, findings: readonly Finding[], ctx: ClaimsContext): ClaimsResult {
   const quoted = quotedTokens(parsed);
-  const bySentence = new Map<number, Finding[]>();
-  for (const f of findings) bySentence.set(f.sentence, [...(bySentence.get(f.sentence) ?? []), f]);
   const derived: Finding[] = [];
   const claims: ClaimFinding[] = [];
-  parsed.sentences.forEach((tokens, n) => {
-    if (tokens.length === 0) return;
-    const s = new SentenceView(tokens, bySentence.get(tokens[0]!.sentence) ?? []);
-    const reader = new SentenceClaims(s, ctx, quoted, derived, n > 0 ? parsed.sentences.slice(0, n) : []);
-    claims.push(...reader.read());
-  });
+  for (const s of sentenceViews(parsed, findings)) {
+    // A quotation is followed back at most this many sentences (quoteStart).
+    const n = s.tokens[0]!.sentence;
+    const earlier = parsed.sentences.slice(Math.max(0, n - QUOTE_SENTENCES), n);
+    claims.push(...new SentenceClaims(s, ctx, quoted, derived, earlier).read());
+  }
   return { claims: topLevel(claims), derived };
 }
 
@@ -224,7 +224,7 @@ class SentenceClaims {
 
   /** Where a quotation that runs over several sentences opened, going back from `start`. */
   private quoteStart(start: number, inclusive = false): number {
-    for (let n = this.before.length - 1; n >= 0 && n >= this.before.length - 6; n--) {
+    for (let n = this.before.length - 1; n >= 0; n--) {
       const tokens = this.before[n]!;
       for (let k = tokens.length - 1; k >= 0; k--) {
         const t = tokens[k]!;
@@ -343,12 +343,8 @@ class SentenceClaims {
   }
 
   private sharedSubjectEnd(conjunction: number): number {
-    const { s } = this;
-    for (let k = conjunction - 1; k >= 0; k--) {
-      const t = s.tokens[k]!;
-      if (t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !t.tags.has('Modal') && !t.tags.has('Gerund') && !t.tags.has('Participle')) return verbGroup(s, k).subjectEnd;
-    }
-    return -1;
+    const verb = previousVerb(this.s, conjunction);
+    return verb === null ? -1 : verbGroup(this.s, verb).subjectEnd;
   }
 
   // --- according to, nouns, impersonal passives ----------------------------------------------------------------

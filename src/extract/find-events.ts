@@ -6,7 +6,7 @@ import type { ParsedText } from '../nlp/create-nlp.js';
 import type { DateMention } from '../nlp/create-nlp.js';
 import type { Finding } from './classify-names.js';
 import type { EventVocabulary, Pattern } from './event-vocabulary.js';
-import { DETERMINER, SUBORDINATOR, SentenceView, collect, governingVerb, isNounPhraseWord, isNounish, isPassive, isVerbish, unique, verbGroup } from './sentence-view.js';
+import { DETERMINER, SUBORDINATOR, SentenceView, collect, previousVerb, sentenceViews, governingVerb, isNounPhraseWord, isNounish, isPassive, isVerbish, unique, verbGroup } from './sentence-view.js';
 import type { Derived, VerbGroup } from './sentence-view.js';
 
 export interface EventFinding {
@@ -56,11 +56,8 @@ const NEGATION = /^(not|never|no|n't|neither|nor|without)$/;
 export function findEvents(parsed: ParsedText, findings: readonly Finding[], ctx: EventsContext): EventsResult {
   const events: EventFinding[] = [];
   const derived: Derived = { list: [], byPlace: new Map(), countryName: ctx.countryName };
-  const bySentence = new Map<number, Finding[]>();
-  for (const f of findings) bySentence.set(f.sentence, [...(bySentence.get(f.sentence) ?? []), f]);
-  for (const tokens of parsed.sentences) {
-    if (tokens.length === 0) continue;
-    const sentence = new SentenceView(tokens, bySentence.get(tokens[0]!.sentence) ?? []);
+  for (const sentence of sentenceViews(parsed, findings)) {
+    const { tokens } = sentence;
     const found = findInSentence(sentence, ctx, derived);
     if (found.length === 0) continue;
     if (ctx.anchor) {
@@ -300,14 +297,6 @@ function complementOf(s: SentenceView, from: number, want: 'object' | 'by', deri
     k++;
   }
   return { actors: [], how: 'none' };
-}
-
-function previousVerb(s: SentenceView, before: number): number | null {
-  for (let k = before - 1; k >= 0; k--) {
-    const t = s.tokens[k]!;
-    if (t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !t.tags.has('Modal') && !t.tags.has('Gerund') && !t.tags.has('Participle')) return k;
-  }
-  return null;
 }
 
 /** Visits and arrivals take their destination country as target ("arrived in India", "a visit to Tehran"); a

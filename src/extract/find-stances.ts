@@ -10,7 +10,7 @@ import type { StanceVocabulary } from './cue-vocabulary.js';
 import { matchPhrase } from './cue-vocabulary.js';
 import type { EventFinding } from './find-events.js';
 import type { Range } from './find-claims.js';
-import { SentenceView, actorIn, phraseRange, governingVerb, headOf, isNounish, isPassive, isVerbish, phraseEndingAt, phraseStartingAt, verbGroup } from './sentence-view.js';
+import { SentenceView, actorIn, phraseRange, sentenceViews, governingVerb, headOf, isNounish, isPassive, isVerbish, phraseEndingAt, phraseStartingAt, verbGroup } from './sentence-view.js';
 import type { VerbGroup } from './sentence-view.js';
 
 export interface StanceFinding {
@@ -42,13 +42,9 @@ const STANCE_CARRIER = /^(express|expressed|expresses|expressing|voice|voiced|vo
 const BE = /^(is|are|was|were|be|been|being|remain|remains|remained|stay|stays|stayed|appear|appears|seem|seems|seemed)$/;
 
 export function findStances(parsed: ParsedText, findings: readonly Finding[], events: readonly EventFinding[], ctx: StancesContext): StanceFinding[] {
-  const bySentence = new Map<number, Finding[]>();
-  for (const f of findings) bySentence.set(f.sentence, [...(bySentence.get(f.sentence) ?? []), f]);
   const out: StanceFinding[] = [];
-  for (const tokens of parsed.sentences) {
-    if (tokens.length === 0) continue;
-    const n = tokens[0]!.sentence;
-    const s = new SentenceView(tokens, bySentence.get(n) ?? []);
+  for (const s of sentenceViews(parsed, findings)) {
+    const n = s.tokens[0]!.sentence;
     const sentenceEvents = events.filter((e) => e.sentence === n);
     const found = new SentenceStances(s, ctx, sentenceEvents).read();
     out.push(...found);

@@ -1,7 +1,7 @@
 // One sentence as the extractors read it: its tokens, the actor and place mention covering each token, and the
 // grammar helpers every extractor shares (verb groups, passives, coordinated mentions, the verb governing a noun).
 // Pure: no compromise, no I/O.
-import type { Token } from '../nlp/create-nlp.js';
+import type { ParsedText, Token } from '../nlp/create-nlp.js';
 import type { Finding } from './classify-names.js';
 
 export const DETERMINER = /^(a|an|the|this|that|these|those|its|their|his|her|our|some|any|all|both|each|several|new|further|fresh|renewed|recent|latest|first|second|major|joint|bilateral|high-level|full|formal|official|brief|private|rare|historic|deadly|fierce|heavy)$/;
@@ -72,6 +72,27 @@ export class SentenceView {
     const post = this.tokens[k]?.post ?? '';
     return soft ? /[,;:()[\]—–"“”]/.test(post) : /[;:()[\]—–]/.test(post);
   }
+}
+
+/** A view of every sentence that has words, each with the mentions found in it, in text order. */
+export function* sentenceViews(parsed: ParsedText, findings: readonly Finding[]): Generator<SentenceView> {
+  const bySentence = new Map<number, Finding[]>();
+  for (const f of findings) {
+    const list = bySentence.get(f.sentence);
+    if (list) list.push(f);
+    else bySentence.set(f.sentence, [f]);
+  }
+  for (const tokens of parsed.sentences) if (tokens.length > 0) yield new SentenceView(tokens, bySentence.get(tokens[0]!.sentence) ?? []);
+}
+
+/** The nearest finite main verb before token `before`: the verb whose subject a coordinated verb shares ("condemned
+ *  the attack and promised aid"). */
+export function previousVerb(s: SentenceView, before: number): number | null {
+  for (let k = before - 1; k >= 0; k--) {
+    const t = s.tokens[k]!;
+    if (t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !t.tags.has('Modal') && !t.tags.has('Gerund') && !t.tags.has('Participle')) return k;
+  }
+  return null;
 }
 
 export function isVerbish(s: SentenceView, i: number): boolean {
