@@ -96,9 +96,11 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
       countryName: (code) => index.countryByCode(code)?.name,
     });
     const claims = findClaims(parsed, findings, claimCues);
-    const stances = findStances(parsed, [...findings, ...found.derived, ...claims.derived], found.events, stanceCues);
+    // Every mention, including those the events and claims stages made ("visited Tehran" → Iran, "Analysts").
+    const mentions = [...findings, ...found.derived, ...claims.derived];
+    const stances = findStances(parsed, mentions, found.events, stanceCues);
     const toCodePoint = toCodePointOffsets(text);
-    const entities = buildEntities([...findings, ...found.derived, ...claims.derived], { text, toCodePoint });
+    const entities = buildEntities(mentions, { text, toCodePoint });
     const span = (r: Range): Span => ({ text: text.slice(r.start, r.end), start: toCodePoint(r.start), end: toCodePoint(r.end) });
     const coded = toEvents(found.events, entities, events, text, toCodePoint);
     const annotation: Annotation = {
@@ -141,9 +143,10 @@ function toEvents(
     const source = ids(e.source);
     const target = ids(e.target).filter((id) => !source.includes(id));
     if (source.length === 0 && target.length === 0) continue;
-    idOf.set(e, `e${out.length + 1}`);
+    const id = `e${out.length + 1}`;
+    idOf.set(e, id);
     out.push({
-      id: `e${out.length + 1}`,
+      id,
       trigger: { text: text.slice(e.start, e.end), start: toCodePoint(e.start), end: toCodePoint(e.end) },
       sentence: e.sentence,
       code,

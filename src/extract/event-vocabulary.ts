@@ -1,6 +1,8 @@
 // Compiles the event lexicon (lexicons/events.yaml, lexicons/cameo.yaml) and the user's event words into look-up
 // tables keyed by inflected word forms, once per annotator: matching a sentence is then map look-ups, no parsing.
 import type { CameoEntry, Lexicon, TriggerEntry, UserVocabulary } from '../lexicon/lexicon.js';
+import { phraseTable } from './cue-vocabulary.js';
+import type { PhraseTable } from './cue-vocabulary.js';
 
 /** Inflection, supplied by the nlp layer (compromise's conjugator), so that this module stays free of compromise. */
 export interface Inflect {
@@ -22,8 +24,8 @@ export interface EventVocabulary {
   /** Patterns by a form of their first word. */
   verbs: ReadonlyMap<string, Pattern[]>;
   nouns: ReadonlyMap<string, Pattern[]>;
-  /** Light verbs ("hold", "carry out"): forms of each word. */
-  light: ReadonlyMap<string, ReadonlySet<string>[][]>;
+  /** Light verbs ("hold", "carry out"), by a form of their first word. */
+  light: PhraseTable<null>;
   /** Forms of the verbs whose subject receives a reaction ("drew condemnation"). */
   receive: ReadonlySet<string>;
   codebook: ReadonlyMap<string, CameoEntry>;
@@ -50,12 +52,7 @@ export function compileEventVocabulary(lexicon: Lexicon, vocabulary: UserVocabul
   for (const entry of vocabulary?.events ?? []) add(entry, true);
   for (const entry of lexicon.triggers) add(entry, false);
 
-  const light = new Map<string, ReadonlySet<string>[][]>();
-  for (const phrase of lexicon.lightVerbs) {
-    const parts = phrase.split(' ');
-    const words = parts.map((word, k): ReadonlySet<string> => new Set(k === 0 ? inflect.verbForms(word) : [word]));
-    for (const form of words[0]!) light.set(form, [...(light.get(form) ?? []), words]);
-  }
+  const light = phraseTable(lexicon.lightVerbs.map((v) => [v, null] as const), 'verb', inflect);
   const receive = new Set(lexicon.receiveVerbs.flatMap((v) => inflect.verbForms(v)));
   return { verbs, nouns, light, receive, codebook: new Map(lexicon.cameo.map((c) => [c.code, c])) };
 }
