@@ -137,14 +137,7 @@ function buildLexicon(dir: string, contents: ReadonlyMap<string, Uint8Array>): L
 
   const eventsFile = join(dir, LEXICON_FILES.events);
   const events = parseMapping(eventsFile, bytesOf(contents, LEXICON_FILES.events), ['light_verbs', 'receive_verbs', 'triggers']);
-  const wordList = (key: string): string[] => {
-    try {
-      return stringList(events[key], key).map(normalizeWords);
-    } catch (error) {
-      if (error instanceof ShapeError) throw new LexiconError(eventsFile, error.message);
-      throw error;
-    }
-  };
+  const wordList = (key: string): string[] => inFile(eventsFile, () => stringList(events[key], key).map(normalizeWords));
   const lightVerbs = wordList('light_verbs');
   const receiveVerbs = wordList('receive_verbs');
   const triggers = checkEntries(eventsFile, listOf(eventsFile, events['triggers'], 'triggers'), toTrigger);
@@ -282,12 +275,7 @@ function parseYaml(file: string, bytes: Uint8Array): unknown {
 
 function parseMapping(file: string, bytes: Uint8Array, keys: readonly string[]): Record<string, unknown> {
   const data = parseYaml(file, bytes);
-  try {
-    return record(data, keys);
-  } catch (error) {
-    if (error instanceof ShapeError) throw new LexiconError(file, error.message);
-    throw error;
-  }
+  return inFile(file, () => record(data, keys));
 }
 
 function listOf(file: string, value: unknown, what: string): unknown[] {
