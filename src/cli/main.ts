@@ -1,7 +1,5 @@
 // The command line: parses argv with commander and maps a run to an exit code. Only bin/ touches process.exitCode.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { EXIT_ERROR, runAnnotate } from '../app/run-annotate.js';
 import { colorLevel, createStylishReporter } from '../app/reporter.js';
@@ -10,9 +8,7 @@ import type { OutputFormat } from '../serialize/serialize.js';
 import { annotationSchema } from '../model/annotation.js';
 import { VERSION } from '../annotate-text.js';
 import type { Annotator } from '../annotate-text.js';
-import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig } from '../config/load-config.js';
-import type { Config } from '../config/load-config.js';
-import { loadEventCodesSync } from '../lexicon/load-lexicons.js';
+import { readConfig } from './read-config.js';
 
 export interface CliIO {
   stdout: Writable;
@@ -99,20 +95,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT_ERROR;
   }
   return exitCode;
-}
-
-/** --config as given, else the first annotate.config.yaml upward from cwd (named relative to cwd in errors). */
-function readConfig(given: string | undefined, cwd: string): { ok: true; value: Config } | { ok: false; message: string } {
-  if (given !== undefined && !existsSync(path.resolve(cwd, given))) return { ok: false, message: `error: --config ${given}: no such file` };
-  const found = given === undefined ? findConfigFile(cwd) : null;
-  const file = given ?? (found === null ? null : path.relative(cwd, found).split(path.sep).join('/'));
-  if (file === null) return { ok: true, value: EMPTY_CONFIG };
-  try {
-    return { ok: true, value: loadConfig(file, { cwd, knownEventCodes: loadEventCodesSync() }) };
-  } catch (error) {
-    if (error instanceof ConfigError) return { ok: false, message: `annotate: ${error.message}` };
-    throw error;
-  }
 }
 
 function parseDate(value: string): string {

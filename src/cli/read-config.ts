@@ -1,0 +1,23 @@
+// Finds and reads the config file for a command: --config as given, else the first annotate.config.yaml upward from
+// the working directory. Shared by every command that annotates (annotate, explain).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig } from '../config/load-config.js';
+import type { Config } from '../config/load-config.js';
+import { loadEventCodesSync } from '../lexicon/load-lexicons.js';
+
+export type ReadConfigResult = { ok: true; value: Config } | { ok: false; message: string };
+
+/** --config as given, else the first annotate.config.yaml upward from cwd (named relative to cwd in errors). */
+export function readConfig(given: string | undefined, cwd: string): ReadConfigResult {
+  if (given !== undefined && !existsSync(path.resolve(cwd, given))) return { ok: false, message: `error: --config ${given}: no such file` };
+  const found = given === undefined ? findConfigFile(cwd) : null;
+  const file = given ?? (found === null ? null : path.relative(cwd, found).split(path.sep).join('/'));
+  if (file === null) return { ok: true, value: EMPTY_CONFIG };
+  try {
+    return { ok: true, value: loadConfig(file, { cwd, knownEventCodes: loadEventCodesSync() }) };
+  } catch (error) {
+    if (error instanceof ConfigError) return { ok: false, message: `annotate: ${error.message}` };
+    throw error;
+  }
+}
