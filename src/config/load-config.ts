@@ -1,6 +1,7 @@
-// Reads annotate.config.yaml, the vocabulary users add on top of the bundled lexicons (actors, event words).
-// parseConfig is pure (text in, Config out); it walks the YAML nodes rather than the plain data they convert to, so
-// that every error names the line and the key it is about. findConfigFile and loadConfig are the file side.
+// Reads annotate.config.yaml: the settings of a run (inputs, ignore, outDir, format, date) and the vocabulary users
+// add on top of the bundled lexicons (actors, event words). parseConfig walks the YAML nodes rather than the plain
+// data they convert to, so that every error names the line and the key it is about; it tests values with the
+// patterns of the JSON Schema (config-schema.ts). findConfigFile and loadConfig are the file side.
 
 import { hashVocabulary } from '../lexicon/hash-vocabulary.js';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,29 +10,58 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } f
 import type { Document, Node } from 'yaml';
 import type { ActorType } from '../model/annotation.js';
 import type { TriggerEntry, UserActor, UserVocabulary } from '../lexicon/lexicon.js';
+import { OUTPUT_FORMATS } from '../serialize/serialize.js';
+import type { OutputFormat } from '../serialize/serialize.js';
+import { ACTOR_CODE, ACTOR_TYPES, EVENT_CODE, ISO_DATE } from './config-schema.js';
 
 export const CONFIG_FILE = 'annotate.config.yaml';
 
 export interface Config {
   /** The file as given (relative to the working directory when found upward); null when there is none. */
   file: string | null;
+  /** The absolute directory of the file, which the paths in `settings` are relative to; null when there is none. */
+  dir: string | null;
+  /** The run's settings as written in the file; a key the file leaves out is absent. */
+  settings: ConfigSettings;
   vocabulary: UserVocabulary;
   /** First 12 hex digits of sha256 over the vocabulary, '' when it is empty: what a cache key needs, since comments
-   *  and layout of the file do not change the output. */
+   *  and layout of the file do not change the output. The settings stay out of it: they say which files to annotate
+   *  and where and how to write them, not what an annotation says. The one that does, `date`, reaches the annotator
+   *  the way --date does, as the run's date, which the CLI passes on separately. */
   hash: string;
 }
 
-export const EMPTY_CONFIG: Config = Object.freeze({ file: null, vocabulary: Object.freeze({ actors: [], events: [] }), hash: '' });
+/** Settings of a run that the command line would otherwise give. Paths are kept as written, relative to
+ *  `Config.dir` (as eslint and cspell read theirs); the command line resolves them and its own flags win. */
+export interface ConfigSettings {
+  /** Files, directories or globs to annotate when the command line names none; at least one. */
+  inputs?: string[];
+  /** Globs of files to leave out of directory walks and glob expansion, such as `drafts/**` or `*.draft.md`. */
+  ignore?: string[];
+  /** Where annotation files go. */
+  outDir?: string;
+  /** yaml, json or ndjson. */
+  format?: OutputFormat;
+  /** YYYY-MM-DD, a day that exists: the anchor for relative dates in articles that give none, as --date. */
+  date?: string;
+}
+
+export const EMPTY_CONFIG: Config = Object.freeze({
+  file: null,
+  dir: null,
+  settings: Object.freeze({}),
+  vocabulary: Object.freeze({ actors: [], events: [] }),
+  hash: '',
+});
 
 export interface ParseConfigOptions {
   /** The CAMEO codebook's codes: when given, an event code outside it is an error. */
   knownEventCodes?: ReadonlySet<string>;
-}
-
-export interface LoadConfigOptions extends ParseConfigOptions {
-  /** What a relative `file` is resolved against (default: the process's working directory). */
+  /** What a relative `file` is resolved against, for `dir` (default: the process's working directory). */
   cwd?: string;
 }
+
+export type LoadConfigOptions = ParseConfigOptions;
 
 /** A config file that cannot be read or says something we do not accept. `line` is 1-based; `key` a path such as
  *  `actors[1].code` (0-based indexes); either is null when the error is about the file as a whole. */
@@ -87,40 +117,61 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
   const lines = new LineCounter();
   // prettyErrors off: we place the error ourselves, the pretty form adds a multi-line excerpt to the message.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const syntax = doc.errors[0];
+  const syntax = doc.errors[0] ?? doc.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
   if (syntax !== undefined) {
     const at = lines.linePos(syntax.pos[0]);
-    // yaml's own wording for this one names its API; say what to do with the file instead.
-    const reason = syntax.code === 'MULTIPLE_DOCS' ? 'a second document (after ---): the config is one document' : syntax.message;
-    throw new ConfigError(file, at.line, null, `invalid YAML at column ${at.col}: ${reason}`, { cause: syntax });
+    throw new ConfigError(file, at.line, null, `invalid YAML at column ${at.col}: ${syntaxReason(syntax, text)}`, { cause: syntax });
   }
   const walk: Walk = { file, doc, lines, knownEventCodes: options.knownEventCodes };
-  const settings = readSettings(doc.contents, walk);
-  const vocabulary: UserVocabulary = { actors: settings.actors ?? [], events: settings.events ?? [] };
-  return { file, vocabulary, hash: hashVocabulary(vocabulary) };
+  const { actors = [], events = [], ...settings } = readSettings(doc.contents, walk);
+  const vocabulary: UserVocabulary = { actors, events };
+  const dir = path.dirname(path.resolve(options.cwd ?? process.cwd(), file));
+  return { file, dir, settings, vocabulary, hash: hashVocabulary(vocabulary) };
+}
+
+/** yaml's wording, except where it names its own API or leaves out what to do about the file. */
+function syntaxReason(error: { code: string; message: string; pos: [number, number] }, text: string): string {
+  if (error.code === 'MULTIPLE_DOCS') return 'a second document (after ---): the config is one document';
+  // An unquoted value that starts with ! is read as a tag: a gitignore-style "!keep.md" is the usual way in.
+  if (error.code === 'TAG_RESOLVE_FAILED') return `unknown tag ${text.slice(...error.pos)} (to write a value that starts with !, quote it)`;
+  return error.message;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// the top level: one reader per key. A new setting is one entry in SETTINGS (and its field in Settings).
+// the top level: one reader per key. A new setting is one entry in SETTINGS (and its field in ConfigSettings, and
+// its property in configSchema).
 
-interface Settings {
-  actors: UserActor[];
-  events: TriggerEntry[];
-}
+type Settings = Required<ConfigSettings> & UserVocabulary;
 
 type Reader<T> = (value: Node, key: string, walk: Walk) => T;
 
 const SETTINGS: { [K in keyof Settings]: Reader<Settings[K]> } = {
+  inputs: readInputs,
+  ignore: (value, key, walk) => readPathList(value, key, walk, 'globs'),
+  outDir: readPath,
+  format: readFormat,
+  date: readDate,
   actors: readActors,
   events: (value, key, walk) => readList(value, key, walk, 'events', (item, at) => readEvent(item, at, walk)),
 };
 
 const SETTING_KEYS = Object.keys(SETTINGS) as (keyof Settings)[];
 
+/** Keys people reach for from other tools or from the command line's flags, and the one we call it. */
+const SETTING_SYNONYMS: ReadonlyMap<string, keyof Settings> = new Map([
+  ['output', 'outDir'],
+  ['outputdir', 'outDir'],
+  ['out', 'outDir'],
+  ['exclude', 'ignore'],
+  ['excludes', 'ignore'],
+  ['include', 'inputs'],
+  ['files', 'inputs'],
+]);
+
 function readSettings(contents: Node | null, walk: Walk): Partial<Settings> {
   const settings: Partial<Settings> = {};
   if (contents === null || (isScalar(contents) && contents.value === null)) return settings;
-  const fields = readMapping(contents, null, SETTING_KEYS, walk);
+  const fields = readMapping(contents, null, SETTING_KEYS, walk, SETTING_SYNONYMS);
   // In file order, so the error reported is the first one in the file.
   for (const [key, field] of fields) read(key as keyof Settings, field.value);
   return settings;
@@ -131,11 +182,76 @@ function readSettings(contents: Node | null, walk: Walk): Partial<Settings> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// settings of the run
+
+function readInputs(value: Node, key: string, walk: Walk): string[] {
+  // An empty list would leave the run nothing to do: the key is better left out.
+  if (isNull(value) || (isSeq(value) && value.items.length === 0)) {
+    fail(walk, value, key, 'must list at least one file, directory or glob (leave "inputs" out to name them on the command line)');
+  }
+  return readPathList(value, key, walk, 'files, directories or globs');
+}
+
+function readPathList(value: Node, key: string, walk: Walk, what: string): string[] {
+  if (isScalar(value) && typeof value.value === 'string') {
+    fail(walk, value, key, `must be a list of ${what}, got ${show(value)} (for one, write [${JSON.stringify(value.value)}])`);
+  }
+  return readList(value, key, walk, what, (item, at) => readPath(item, at, walk));
+}
+
+/** A path or glob, kept as written: spaces are part of a file name. */
+function readPath(node: Node, at: string, walk: Walk): string {
+  const value = isScalar(node) ? node.value : undefined;
+  if (typeof value === 'string') {
+    if (!NOT_BLANK.test(value)) fail(walk, node, at, `must be a non-empty string, got ${show(node)}`);
+    return value;
+  }
+  // outDir: 2024 is a number to YAML, but may well be the directory meant.
+  const hint = isScalar(node) && !isNull(node) ? ` (quote it, "${show(node)}", if that is the path)` : '';
+  fail(walk, node, at, `must be a string, got ${show(node)}${hint}`);
+}
+
+function readFormat(node: Node, at: string, walk: Walk): OutputFormat {
+  const value = isScalar(node) ? node.value : undefined;
+  const known = OUTPUT_FORMATS.find((format) => format === value);
+  if (known === undefined) fail(walk, node, at, `must be one of ${OUTPUT_FORMATS.join(', ')}, got ${show(node)}`);
+  return known;
+}
+
+/** YYYY-MM-DD of a day that exists. YAML 1.2 (yaml's default) reads 2024-05-02 as a string, quoted or not. */
+function readDate(node: Node, at: string, walk: Walk): string {
+  const value = isScalar(node) ? node.value : undefined;
+  if (value instanceof Date) {
+    // Only under a %YAML 1.1 directive, whose timestamps lose the text as written.
+    fail(walk, node, at, `must be a string: YAML 1.1 reads ${show(node)} as a timestamp; quote it, "${show(node)}"`);
+  }
+  if (typeof value !== 'string' || !DATE_SHAPE.test(value)) fail(walk, node, at, `must be a date written YYYY-MM-DD such as 2024-05-02, got ${show(node)}`);
+  if (!DAY.test(value)) fail(walk, node, at, `${value} is not a real date: ${whyNotADay(value)}`);
+  return value;
+}
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+// The schema's own pattern decides, so the tool and an editor accept the same days; whyNotADay only explains.
+const DAY = new RegExp(ISO_DATE, 'u');
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function whyNotADay(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const name = MONTHS[month - 1];
+  if (name === undefined) return `there is no month ${date.slice(5, 7)}`;
+  if (day === 0) return 'there is no day 00';
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 2 ? `February ${date.slice(0, 4)} has ${days} days` : `${name} has ${days} days`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // entries
 
-const ACTOR_TYPES: readonly ActorType[] = ['person', 'organization', 'country', 'group'];
-const ACTOR_CODE = /^[A-Z]{3}(?:[A-Z]{3})*$/;
-const EVENT_CODE = /^\d{2,4}$/;
+// The patterns of the schema, compiled as ajv compiles them.
+const ACTOR_CODE_RE = new RegExp(ACTOR_CODE, 'u');
+const EVENT_CODE_RE = new RegExp(EVENT_CODE, 'u');
+const NOT_BLANK = /\S/u;
 /** A verb counts only with one of its object nouns, a noun only after one of its words: neither fits the other. */
 const NARROWED_BY = { verb: 'object', noun: 'after' } as const;
 
@@ -159,7 +275,7 @@ function readActor(node: Node, at: string, walk: Walk, seen: Map<string, string>
   let code: string | null = null;
   if (codeNode !== undefined && !isNull(codeNode)) {
     const value = isScalar(codeNode) ? codeNode.value : undefined;
-    if (typeof value !== 'string' || !ACTOR_CODE.test(value)) {
+    if (typeof value !== 'string' || !ACTOR_CODE_RE.test(value)) {
       fail(walk, codeNode, `${at}.code`, `must be a CAMEO actor code such as PAK or PAKGOV, got ${show(codeNode)}`);
     }
     code = value;
@@ -207,7 +323,7 @@ function readEventCode(node: Node, at: string, walk: Walk): string {
     const written = node.source ?? String(value);
     fail(walk, node, at, `must be a quoted string such as "${written}": unquoted, YAML reads it as a number (and 042 as 42)`);
   }
-  if (typeof value !== 'string' || !EVENT_CODE.test(value)) {
+  if (typeof value !== 'string' || !EVENT_CODE_RE.test(value)) {
     fail(walk, node, at, `must be a CAMEO event code of 2 to 4 digits such as "04" or "042", got ${show(node)}`);
   }
   if (walk.knownEventCodes !== undefined && !walk.knownEventCodes.has(value)) {
@@ -241,7 +357,10 @@ function fail(walk: Walk, node: Node, key: string | null, reason: string): never
 /** The node an alias (*name) stands for, or the node itself. A missing node (`? key` with no value) becomes a null
  *  placed at `near`, so every reader gets a node with a line. */
 function resolve(node: unknown, near: Node, at: string | null, walk: Walk): Node {
-  if (isAlias(node)) return node.resolve(walk.doc) ?? fail(walk, node, at, `unknown alias *${node.source}`);
+  if (isAlias(node)) {
+    // An unquoted glob such as **/*.md is an alias to YAML, of an anchor that is nowhere.
+    return node.resolve(walk.doc) ?? fail(walk, node, at, `unknown alias *${node.source} (to write a value that starts with *, quote it: "*${node.source}")`);
+  }
   if (isScalar(node) || isMap(node) || isSeq(node)) return node;
   const missing = new Scalar(null);
   missing.range = near.range ?? null;
@@ -252,8 +371,9 @@ function isNull(node: Node): boolean {
   return isScalar(node) && node.value === null;
 }
 
-/** The entries of a mapping by key, in file order; a key outside `known` is an error with the closest known key. */
-function readMapping(node: Node, at: string | null, known: readonly string[], walk: Walk): Map<string, Field> {
+/** The entries of a mapping by key, in file order; a key outside `known` is an error with the closest known key, or
+ *  the one a synonym stands for. */
+function readMapping(node: Node, at: string | null, known: readonly string[], walk: Walk, synonyms: ReadonlyMap<string, string> = new Map()): Map<string, Field> {
   if (!isMap(node)) {
     const what = at === null ? 'the top level must be' : 'must be';
     fail(walk, node, at, `${what} a mapping with keys ${known.join(', ')}, got ${show(node)}`);
@@ -263,7 +383,7 @@ function readMapping(node: Node, at: string | null, known: readonly string[], wa
     const key = resolve(pair.key, node, at, walk);
     const name = isScalar(key) && !isNull(key) ? String(key.value) : null;
     if (name === null || !known.includes(name)) {
-      const near = name === null ? undefined : closest(name, known);
+      const near = name === null ? undefined : (synonyms.get(name.toLowerCase()) ?? closest(name, known));
       const hint = near === undefined ? `known keys: ${known.join(', ')}` : `did you mean "${near}"?`;
       fail(walk, key, at, `unknown key ${name === null ? show(key) : `"${name}"`} (${hint})`);
     }
@@ -304,12 +424,14 @@ function show(node: Node): string {
   return isSeq(node) ? 'a list' : 'a mapping';
 }
 
-/** The known key a typo most likely meant: within two edits, and fewer edits than half its length. */
+/** The known key a typo most likely meant: within two edits, and fewer edits than half its length. Case, - and _
+ *  do not count, so outdir, out-dir and out_dir (as the flag is spelled) all find outDir. */
 function closest(key: string, known: readonly string[]): string | undefined {
+  const plain = (name: string) => name.toLowerCase().replace(/[-_]/g, '');
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
-    const distance = editDistance(key.toLowerCase(), candidate);
+    const distance = editDistance(plain(key), plain(candidate));
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   return bestDistance <= 2 && bestDistance * 2 < key.length ? best : undefined;
