@@ -1,9 +1,13 @@
-// annotate.config.yaml: the settings and vocabulary it yields, every error naming file, line and key, the shape of
-// its JSON Schema, finding the file upward, and what the command line does with a good, a bad or a missing config.
+// annotate.config.yaml: the settings and vocabulary it yields, every error naming file, line and key, the JSON
+// Schema agreeing with the loader, finding the file upward, and what the command line does with a good, a bad or a
+// missing config.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LineCounter, parseDocument } from 'yaml';
+import { findSchemaProblem } from '../src/config/check-config-schema.js';
 import { configSchema, ISO_DATE } from '../src/config/config-schema.js';
 import { CONFIG_FILE, ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig, parseConfig } from '../src/config/load-config.js';
 import { runCli } from './helpers.js';
@@ -94,6 +98,14 @@ describe('parseConfig: the vocabulary', () => {
   it('YAML anchors and aliases can share a list between entries', () => {
     const { events } = parseConfig('events:\n  - {verb: sever, code: "161", object: &ties [ties, relations]}\n  - {verb: cut, code: "161", object: *ties}\n', CONFIG_FILE).vocabulary;
     expect(events[1]!.object).toEqual(['ties', 'relations']);
+  });
+
+  it('one anchored list may be shared by hundreds of entries', () => {
+    const shared = Array.from({ length: 300 }, (_, i) => `  - {verb: cut${i}, code: "161", object: *ties}`);
+    const text = ['events:', '  - {verb: sever, code: "161", object: &ties [ties, relations]}', ...shared].join('\n');
+    const { events } = parseConfig(text, CONFIG_FILE).vocabulary;
+    expect(events).toHaveLength(301);
+    expect(events[300]!.object).toEqual(['ties', 'relations']);
   });
 
   it('with knownEventCodes, codes of the codebook pass', () => {
@@ -286,6 +298,78 @@ describe('parseConfig: errors name the file, the line and the key', () => {
   });
 });
 
+describe('the JSON Schema of the config file', () => {
+  // Compiled here as an editor would, apart from the loader's own copy.
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  const validate = ajv.compile(configSchema);
+  const schemaAccepts = (text: string): boolean => validate(parseDocument(text).toJS());
+
+  /** Errors of the YAML text itself, or meanings JSON Schema cannot express: the loader alone catches them. */
+  const LOADER_ONLY: Record<string, string> = {
+    'two YAML documents': 'not one document to validate',
+    'an alias without its anchor': 'not one document to validate',
+    'an unquoted glob that starts with *': 'not one document to validate',
+    'an unquoted glob that starts with !': 'a tag YAML cannot resolve',
+    'the same actor twice, in another case': 'uniqueness regardless of case',
+  };
+
+  /** Every valid config the tests above read, and the example of the docs. */
+  const valid = [
+    readFileSync(path.join(fixtures, CONFIG_FILE), 'utf8'),
+    '',
+    '# nothing yet\n',
+    'actors:\nevents: []\n',
+    'ignore:\n  # - drafts/**\n',
+    'actors:\n  - {name: Arnor, code: ARN}\n  - {name: Arnor Army, code: ARNMIL}\n  - {name: Rangers}\n  - {name: Aragorn, code: ARN, type: person}\n  - {name: Dunedain, code: null, type: group}\n',
+    'actors: [{name: "  White   House ", aliases: [POTUS]}]\nevents:\n  - {verb: "Pave  the Way", code: "036", object: [Talks]}\n  - {noun: Air Strike, code: "195", after: [US]}\n',
+    'events:\n  - {verb: sever, code: "161", object: &ties [ties, relations]}\n  - {verb: cut, code: "161", object: *ties}\n',
+    'events:\n  - {verb: strike, code: "195", object:}\n',
+    'inputs:\n  - ./news/../wires/\n  - " spaced name.txt"\n  - "articles/**/*.{txt,md}"\noutDir: ./out//yaml/\nignore: [drafts/**, "*.draft.md"]\n',
+    'format: yaml\ndate: 2024-02-29\n',
+    'format: json\ndate: "2000-02-29"\n',
+    'format: ndjson\n',
+  ];
+
+  it('the loader and the schema both accept every valid example', () => {
+    for (const text of valid) {
+      expect(() => parseConfig(text, CONFIG_FILE), text).not.toThrow();
+      expect(schemaAccepts(text), text).toBe(true);
+    }
+  });
+
+  it('the schema alone rejects every config the loader rejects, but for what JSON Schema cannot say', () => {
+    for (const [what, text] of cases.filter(([w]) => !(w in LOADER_ONLY))) expect(schemaAccepts(text), what).toBe(false);
+    // The loader-only cases are there, and are rejected by the loader (above), so the list stays honest.
+    for (const what of Object.keys(LOADER_ONLY)) expect(cases.map(([w]) => w)).toContain(what);
+  });
+
+  it("the loader's own schema check places each problem on the line the walk names, at its key or inside it", () => {
+    for (const [what, text, message] of cases.filter(([w]) => !(w in LOADER_ONLY))) {
+      const walk = placeOf(message.slice(`${CONFIG_FILE}:`.length));
+      const schema = placeOf(schemaProblemOf(text));
+      expect(schema.line, what).toBe(walk.line);
+      expect(walk.key === '' ? schema.key : schema.key.slice(0, walk.key.length), what).toBe(walk.key);
+    }
+  });
+
+  it("the loader's own schema check says what is wrong in words", () => {
+    expect(schemaProblemOf('actors:\n  - {name: Arnor, code: arn}\n')).toBe(
+      '2: actors[0].code: "arn" does not fit: CAMEO actor code: ISO 3166-1 alpha-3 country plus optional three-letter sector codes (PAK, PAKGOV); null for none.',
+    );
+    expect(schemaProblemOf('events:\n  - noun: talks\n    code: "040"\n    object: [peace]\n')).toBe('4: events[0].object: not allowed in this entry');
+    expect(schemaProblemOf('format: json\nouputDir: out\n')).toBe('2: unknown key "ouputDir"');
+    expect(schemaProblemOf('actors:\n  - {code: ARN}\n')).toBe('2: actors[0]: missing "name"');
+    expect(schemaProblemOf('format: xml\n')).toBe('1: format: must be one of yaml, json, ndjson, got "xml"');
+    expect(schemaProblemOf('inputs: news/\n')).toBe('1: inputs: must be a list, got "news/"');
+    expect(schemaProblemOf('inputs: []\n')).toBe('1: inputs: must have at least 1 entry');
+    expect(schemaProblemOf('- actors\n')).toBe('1: the top level must be a mapping or empty, got a list');
+    // Through an alias, the problem is where the aliased list is written.
+    expect(schemaProblemOf('events:\n  - {verb: sever, code: "161", object: &o [ties, 3]}\n  - {verb: cut, code: "161", object: *o}\n')).toBe(
+      '2: events[0].object[1]: must be a string, got 3',
+    );
+  });
+});
+
 describe('the JSON Schema: its shape', () => {
   it('ISO_DATE matches exactly the days of the calendar, leap years included', () => {
     const isDay = (year: number, month: number, day: number): boolean => {
@@ -332,6 +416,21 @@ describe('the JSON Schema: its shape', () => {
     expect(open).toEqual([]);
   });
 });
+
+/** `line: key: reason` (or `line: reason`) of the first problem the loader's schema check finds in `text`. */
+function schemaProblemOf(text: string): string {
+  const lines = new LineCounter();
+  const problem = findSchemaProblem(parseDocument(text, { lineCounter: lines }));
+  if (problem === null) throw new Error(`the schema accepts ${JSON.stringify(text)}`);
+  const line = problem.node.range === null || problem.node.range === undefined ? '?' : lines.linePos(problem.node.range[0]).line;
+  return `${line}: ${problem.key === null ? '' : `${problem.key}: `}${problem.reason}`;
+}
+
+/** The line and key of `line: key: reason`; the key is '' when the message is about the file as a whole. */
+function placeOf(message: string): { line: string; key: string } {
+  const [, line = '', key = ''] = /^(\d+): (?:([\w.]+(?:\[\d+\][\w.]*)*): )?/.exec(message) ?? [];
+  return { line, key };
+}
 
 describe('findConfigFile', () => {
   it('finds the nearest annotate.config.yaml in the directory or one of its parents', () => {

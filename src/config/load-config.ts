@@ -1,7 +1,8 @@
 // Reads annotate.config.yaml: the settings of a run (inputs, ignore, outDir, format, date) and the vocabulary users
 // add on top of the bundled lexicons (actors, event words). parseConfig walks the YAML nodes rather than the plain
-// data they convert to, so that every error names the line and the key it is about; it tests values with the
-// patterns of the JSON Schema (config-schema.ts). findConfigFile and loadConfig are the file side.
+// data they convert to, so that every error names the line and the key it is about, then checks the data against the
+// published JSON Schema (config-schema.ts), so that the tool never accepts what an editor rejects.
+// findConfigFile and loadConfig are the file side.
 
 import { hashVocabulary } from '../lexicon/hash-vocabulary.js';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import type { ActorType } from '../model/annotation.js';
 import type { TriggerEntry, UserActor, UserVocabulary } from '../lexicon/lexicon.js';
 import { OUTPUT_FORMATS } from '../serialize/serialize.js';
 import type { OutputFormat } from '../serialize/serialize.js';
+import { findSchemaProblem } from './check-config-schema.js';
 import { ACTOR_CODE, ACTOR_TYPES, EVENT_CODE, ISO_DATE } from './config-schema.js';
 
 export const CONFIG_FILE = 'annotate.config.yaml';
@@ -124,6 +126,9 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
   }
   const walk: Walk = { file, doc, lines, knownEventCodes: options.knownEventCodes };
   const { actors = [], events = [], ...settings } = readSettings(doc.contents, walk);
+  // The walk has said all it can say better; whatever it let through that the published schema forbids stops here.
+  const problem = findSchemaProblem(doc);
+  if (problem !== null) fail(walk, problem.node, problem.key, problem.reason);
   const vocabulary: UserVocabulary = { actors, events };
   const dir = path.dirname(path.resolve(options.cwd ?? process.cwd(), file));
   return { file, dir, settings, vocabulary, hash: hashVocabulary(vocabulary) };
