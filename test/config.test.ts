@@ -1,6 +1,6 @@
 // annotate.config.yaml: the settings and vocabulary it yields, every error naming file, line and key, the JSON
-// Schema agreeing with the loader, finding the file upward, and what the command line does with a good, a bad or a
-// missing config.
+// Schema agreeing with the loader and published in sync, finding the file upward, and what the command line does
+// with a good, a bad or a missing config.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { findSchemaProblem } from '../src/config/check-config-schema.js';
 import { configSchema, ISO_DATE } from '../src/config/config-schema.js';
 import { CONFIG_FILE, ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig, parseConfig } from '../src/config/load-config.js';
+import { annotationSchema } from '../src/model/annotation.js';
 import { runCli } from './helpers.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -179,6 +180,18 @@ describe('parseConfig: the settings of the run', () => {
     expect(parseConfig('format: json\ndate: 2024-05-02\n', CONFIG_FILE).hash).toBe('');
   });
 
+  it('the yaml-language-server comment of the example parses as a comment', () => {
+    const text = readFileSync(path.join(fixtures, CONFIG_FILE), 'utf8');
+    const modeline = '# yaml-language-server: $schema=./node_modules/annotate/schema/annotate.config.schema.json';
+    expect(text.split('\n')[0]).toBe(modeline);
+    expect(parseConfig(`${modeline}\nformat: json\n`, CONFIG_FILE).settings).toStrictEqual({ format: 'json' });
+    // The path it names is where the package puts the schema once installed.
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; files: string[] };
+    const [, name, file] = /node_modules\/([^/]+)\/(.+)$/.exec(modeline)!;
+    expect(name).toBe(pkg.name);
+    expect(existsSync(path.join(root, file!))).toBe(true);
+    expect(pkg.files).toContain(file!.split('/')[0]);
+  });
 });
 
 /** Configs the loader rejects, with the message it gives (the first problem in the file). */
@@ -370,7 +383,7 @@ describe('the JSON Schema of the config file', () => {
   });
 });
 
-describe('the JSON Schema: its shape', () => {
+describe('the JSON Schema: its shape and its published copies', () => {
   it('ISO_DATE matches exactly the days of the calendar, leap years included', () => {
     const isDay = (year: number, month: number, day: number): boolean => {
       const date = new Date(0);
@@ -414,6 +427,24 @@ describe('the JSON Schema: its shape', () => {
     visit(configSchema, '#');
     expect(undescribed).toEqual([]);
     expect(open).toEqual([]);
+  });
+
+  const published: [file: string, schema: unknown][] = [
+    ['schema/annotate.config.schema.json', configSchema],
+    ['schema/annotation.schema.json', annotationSchema],
+  ];
+
+  it.each(published)('%s is the schema in the code, pretty-printed', (file, schema) => {
+    const expected = JSON.stringify(schema, null, 2) + '\n';
+    const absolute = path.join(root, file);
+    if (process.env.UPDATE_SCHEMA === '1') writeFileSync(absolute, expected);
+    const actual = existsSync(absolute) ? readFileSync(absolute, 'utf8') : '(missing)';
+    expect(actual, `${file} is out of date: run UPDATE_SCHEMA=1 npx vitest run test/config.test.ts, review the diff and commit it`).toBe(expected);
+  });
+
+  it('the package ships the schema directory', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { files: string[] };
+    expect(pkg.files).toContain('schema');
   });
 });
 
