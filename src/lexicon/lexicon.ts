@@ -59,6 +59,9 @@ export interface Lexicon {
   countries: CountryEntry[];
   cities: CityEntry[];
   regions: RegionEntry[];
+  /** How many of `regions`, from the first, come from the generated regions.yaml; the rest are regions-extra.yaml's.
+   *  Only `annotate explain` reads it, to name the file a region's entry is in. */
+  generatedRegions: number;
   organizations: OrganizationEntry[];
   titles: TitleEntry[];
   /** Words that look like names but are not entities in news text (Drew as a verb is handled by grammar; these are

@@ -102,12 +102,13 @@ function buildLexicon(dir: string, contents: ReadonlyMap<string, Uint8Array>): L
   uniqueBy(join(dir, LEXICON_FILES.cities), cities, (city) => city.name, 'name');
   knownCountries(join(dir, LEXICON_FILES.cities), cities, countryCodes);
 
-  const regionFiles = [LEXICON_FILES.regions, LEXICON_FILES.regionsExtra] as const;
-  const regions = regionFiles.flatMap((name) => {
+  const readRegions = (name: string): RegionEntry[] => {
     const list = checkEntries(join(dir, name), read(name), toRegion);
     knownCountries(join(dir, name), list, countryCodes);
     return list;
-  });
+  };
+  const generated = readRegions(LEXICON_FILES.regions);
+  const regions = [...generated, ...readRegions(LEXICON_FILES.regionsExtra)];
   uniqueBy(join(dir, LEXICON_FILES.regionsExtra), regions, (region) => region.name, 'name (across regions files)');
 
   const organizationsFile = join(dir, LEXICON_FILES.organizations);
@@ -148,7 +149,7 @@ function buildLexicon(dir: string, contents: ReadonlyMap<string, Uint8Array>): L
   const claims = toClaimCues(join(dir, LEXICON_FILES.claims), bytesOf(contents, LEXICON_FILES.claims));
   const stances = toStanceCues(join(dir, LEXICON_FILES.stances), bytesOf(contents, LEXICON_FILES.stances), codes);
 
-  return { countries, cities, regions, organizations, titles, stopNames, cameo, triggers, lightVerbs, receiveVerbs, claims, stances, hash: hashOf(contents) };
+  return { countries, cities, regions, generatedRegions: generated.length, organizations, titles, stopNames, cameo, triggers, lightVerbs, receiveVerbs, claims, stances, hash: hashOf(contents) };
 }
 
 const POLARITIES = ['support', 'oppose', 'neutral'] as const;
