@@ -1,14 +1,24 @@
-// The command line: parses argv with commander and maps a run to an exit code. Only bin/ touches process.exitCode.
+// The command line: parses argv with commander, merges the config file's settings under the flags, builds the
+// reporters and maps a run to an exit code. Only bin/ touches the process (exit code, signals).
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { EXIT_ERROR, runAnnotate } from '../app/run-annotate.js';
-import { colorLevel, createStylishReporter } from '../app/reporter.js';
+import { DEFAULT_MAX_FILE_MB, EXIT_ERROR, runAnnotate } from '../app/run-annotate.js';
+import type { RunMode } from '../app/report/reporter.js';
+import { combineReporters } from '../app/report/reporter.js';
+import type { Reporter, Verbosity } from '../app/report/reporter.js';
+import { colorLevel, createStylishReporter } from '../app/report/stylish.js';
+import { createJsonReporter } from '../app/report/json.js';
+import { createGithubReporter } from '../app/report/github.js';
+import { createStatusLine, wantsProgress } from '../app/report/status-line.js';
 import { OUTPUT_FORMATS } from '../serialize/serialize.js';
 import type { OutputFormat } from '../serialize/serialize.js';
 import { annotationSchema } from '../model/annotation.js';
 import { VERSION } from '../annotate-text.js';
 import type { Annotator } from '../annotate-text.js';
+import type { IgnorePattern } from '../discover/find-inputs.js';
 import { readConfig } from './read-config.js';
+import { ISO_DATE } from '../config/config-schema.js';
 
 export interface CliIO {
   stdout: Writable;
@@ -16,33 +26,52 @@ export interface CliIO {
   stdin: Readable;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Aborted on Ctrl-C (bin/ wires SIGINT to it): the run stops between files. */
+  signal?: AbortSignal;
   /** Injected by tests to share one loaded vocabulary. */
   annotator?: Annotator;
 }
 
+export const REPORTERS = ['stylish', 'json', 'github'] as const;
+type ReporterName = (typeof REPORTERS)[number];
+
 interface AnnotateFlags {
-  outDir: string;
+  outDir?: string;
   stdout?: boolean;
-  format: OutputFormat;
+  check?: boolean;
+  format?: OutputFormat;
+  reporter?: ReporterName[];
   date?: string;
   config?: string;
+  ignore?: string[];
+  stdinPath?: string;
+  maxFileSize: number;
   quiet?: boolean;
+  verbose?: boolean;
+  debug?: boolean;
   color?: boolean;
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   let exitCode = 0;
   const program = new Command('annotate')
-    .description('Annotate news articles with the actors and places they mention, backed by exact character offsets.')
+    .description('Annotate news articles with the actors, places, events, stances and claims they mention, backed by exact character offsets.')
     .version(VERSION, '-V, --version')
-    .argument('[inputs...]', "files, directories (recursively *.txt, *.md), globs, or '-' for stdin")
-    .option('-o, --out-dir <dir>', 'where annotation files go, mirroring paths relative to each input root', 'annotations')
-    .option('--stdout', 'write documents to stdout instead of files')
-    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('yaml'))
+    .argument('[inputs...]', "files, directories (recursively *.txt, *.md), globs, or '-' for stdin (default: the config's inputs)")
+    .option('-o, --out-dir <dir>', 'where annotation files go, mirroring paths relative to each input root (default: annotations)')
+    .option('--stdout', 'write documents to stdout instead of files, each as soon as it is done, in input order')
+    .option('--check', 'write nothing; exit 1 when an annotation file is missing, stale or orphaned')
+    .addOption(new Option('--format <format>', 'output format (default: yaml)').choices(OUTPUT_FORMATS))
+    .option('--reporter <name>', `${REPORTERS.join(' | ')}: stylish on stderr, json and github on stdout (stderr with --stdout); repeatable`, collectReporter)
     .option('--date <iso>', 'anchor date (YYYY-MM-DD) for articles without one', parseDate)
-    .option('--config <file>', 'vocabulary to add (default: the first annotate.config.yaml upward from here)')
-    .option('-q, --quiet', 'no summary line')
-    .option('--no-color', 'no colour on stderr')
+    .option('--config <file>', 'the config file (default: the first annotate.config.yaml upward from here)')
+    .option('--ignore <glob>', 'leave matching files out of directories and globs; repeatable', collect<string>)
+    .option('--stdin-path <path>', "the name of the article read from '-': its source.path and output file")
+    .option('--max-file-size <MB>', 'skip larger articles with a message', parseMegabytes, DEFAULT_MAX_FILE_MB)
+    .option('-q, --quiet', 'only errors and check problems: no summary, no progress bar')
+    .option('--verbose', 'a line per file, and what changed in each stale file')
+    .option('--debug', 'like --verbose, with timings and the vocabulary in use')
+    .option('--no-color', 'no colour on stderr (also NO_COLOR=1)')
     .showHelpAfterError('(run annotate --help for usage)')
     .exitOverride()
     .configureOutput({
@@ -50,31 +79,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       writeErr: (s) => io.stderr.write(s),
     })
     .action(async (inputs: string[], flags: AnnotateFlags) => {
-      if (inputs.length === 0) {
-        io.stderr.write("error: no inputs: give files, directories, globs or '-' (run annotate --help for usage)\n");
-        exitCode = EXIT_ERROR;
-        return;
-      }
-      // A bad config stops the run before any article is read: its vocabulary would change every output.
-      const config = readConfig(flags.config, io.cwd);
-      if (!config.ok) {
-        io.stderr.write(config.message + '\n');
-        exitCode = EXIT_ERROR;
-        return;
-      }
-      const reporter = createStylishReporter({ stderr: io.stderr, quiet: flags.quiet === true, color: colorLevel(io.stderr, io.env, flags.color) });
-      exitCode = await runAnnotate({
-        inputs,
-        cwd: io.cwd,
-        outDir: flags.outDir,
-        stdout: flags.stdout === true,
-        format: flags.format,
-        date: flags.date ?? null,
-        io,
-        reporter,
-        config: config.value,
-        ...(io.annotator ? { annotator: io.annotator } : {}),
-      });
+      exitCode = await annotateCommand(inputs, flags, io);
     });
 
   program
@@ -97,9 +102,84 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return exitCode;
 }
 
+async function annotateCommand(inputs: string[], flags: AnnotateFlags, io: CliIO): Promise<number> {
+  const usage = (message: string): number => {
+    io.stderr.write(`error: ${message} (run annotate --help for usage)\n`);
+    return EXIT_ERROR;
+  };
+  if (flags.check && flags.stdout) return usage('--check compares files on disk; it cannot be combined with --stdout');
+  if (flags.quiet && (flags.verbose || flags.debug)) return usage('--quiet cannot be combined with --verbose or --debug');
+  if (flags.stdinPath !== undefined && !inputs.includes('-')) return usage("--stdin-path names the article read from '-', which is not among the inputs");
+  const mode: RunMode = flags.check ? 'check' : flags.stdout ? 'stdout' : 'write';
+  const reporterNames = [...new Set(flags.reporter ?? ['stylish'])];
+  const onStdout = mode === 'stdout' ? [] : reporterNames.filter((r) => r !== 'stylish');
+  if (onStdout.length > 1) return usage(`--reporter ${onStdout.join(' and ')} would both write to stdout; pick one`);
+
+  // A bad config stops the run before any article is read: its vocabulary would change every output.
+  const config = readConfig(flags.config, io.cwd);
+  if (!config.ok) {
+    io.stderr.write(config.message + '\n');
+    return EXIT_ERROR;
+  }
+  const { settings, dir } = config.value;
+  const fromConfig = (p: string): string => path.resolve(dir ?? io.cwd, p);
+  const given = inputs.length > 0 ? inputs : (settings.inputs ?? []).map((p) => path.relative(io.cwd, fromConfig(p)).split(path.sep).join('/') || '.');
+  if (given.length === 0) return usage("no inputs: give files, directories, globs or '-', or list inputs in annotate.config.yaml");
+  const ignore: IgnorePattern[] = [
+    ...(settings.ignore ?? []).map((pattern) => ({ pattern, base: dir ?? io.cwd })),
+    ...(flags.ignore ?? []).map((pattern) => ({ pattern, base: io.cwd })),
+  ];
+
+  const verbosity: Verbosity = flags.quiet ? 'quiet' : flags.debug ? 'debug' : flags.verbose ? 'verbose' : 'normal';
+  const line = createStatusLine(io.stderr, { enabled: wantsProgress(io.stderr, io.env, verbosity === 'quiet') });
+  const reporters: Reporter[] = reporterNames.map((name) => {
+    const machineStream = mode === 'stdout' ? io.stderr : io.stdout;
+    if (name === 'json') return createJsonReporter(machineStream);
+    if (name === 'github') return createGithubReporter(machineStream);
+    return createStylishReporter({ line, verbosity, color: colorLevel(io.stderr, io.env, flags.color) });
+  });
+  // Without the stylish reporter nobody draws the bar; the machine reporters still get their own output.
+  if (!reporterNames.includes('stylish')) line.clear();
+  const reporter = combineReporters(reporters);
+  if (config.value.file !== null) reporter.debug?.(`config ${config.value.file}`);
+
+  return runAnnotate({
+    inputs: given,
+    cwd: io.cwd,
+    outDir: flags.outDir ?? (settings.outDir !== undefined ? fromConfig(settings.outDir) : 'annotations'),
+    mode,
+    format: flags.format ?? settings.format ?? 'yaml',
+    date: flags.date ?? settings.date ?? null,
+    ignore,
+    ...(flags.stdinPath === undefined ? {} : { stdinPath: flags.stdinPath }),
+    maxFileBytes: flags.maxFileSize * 1024 * 1024,
+    io,
+    reporter,
+    ...(io.signal ? { signal: io.signal } : {}),
+    vocabulary: config.value.vocabulary,
+    ...(io.annotator ? { annotator: io.annotator } : {}),
+  });
+}
+
+function collect<T extends string>(value: string, previous: T[] | undefined): T[] {
+  return [...(previous ?? []), value as T];
+}
+
+function collectReporter(value: string, previous: ReporterName[] | undefined): ReporterName[] {
+  const name = REPORTERS.find((r) => r === value);
+  if (name === undefined) throw new InvalidArgumentError(`expected one of ${REPORTERS.join(', ')}`);
+  return [...(previous ?? []), name];
+}
+
 function parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+  if (!new RegExp(ISO_DATE).test(value)) {
     throw new InvalidArgumentError('expected an ISO date such as 2024-05-02');
   }
   return value;
+}
+
+function parseMegabytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number of megabytes, such as 64');
+  return n;
 }
