@@ -35,12 +35,13 @@ export function diffAnnotations(before: unknown, after: Annotation): AnnotationD
   for (const key of ['path', 'title', 'date'] as const) {
     if (before.source[key] !== after.source[key]) causes.push(`source.${key} ${show(before.source[key])} → ${show(after.source[key])}`);
   }
+  // Items are matched by what they say, not where: text added above them moves their offsets, not their meaning.
   const changes = [
-    ...diffList('actor', before.actors, after.actors, (a) => `${str(a.name)}|${str(a.code)}`, actorLabel, (a) => `${count(a.mentions)} mentions`),
-    ...diffList('place', before.places, after.places, (p) => `${str(p.name)}|${str(p.country)}`, (p) => str(p.name), (p) => `${count(p.mentions)} mentions`),
-    ...diffList('event', before.events, after.events, (e) => `${str(e.code)}@${spanStart(e.trigger)}`, eventLabel, eventDetail),
-    ...diffList('stance', before.stances, after.stances, (s) => `${spanStart(s.cue)}|${spanStart(s.target)}|${isRecord(s.holder) ? spanStart(s.holder) : ''}`, stanceLabel, (s) => `${str(s.polarity)}, held by ${partyText(s.holder)}`),
-    ...diffList('claim', before.claims, after.claims, (c) => `${spanStart(c.cue)}`, claimLabel, (c) => `${str(c.certainty)}, source ${partyText(c.source)}`),
+    ...diffList('actor', before.actors, after.actors, (a) => `${str(a.name)}|${str(a.code)}`, actorLabel, mentionsDetail),
+    ...diffList('place', before.places, after.places, (p) => `${str(p.name)}|${str(p.country)}`, (p) => str(p.name), mentionsDetail),
+    ...diffList('event', before.events, after.events, (e) => `${str(e.code)}|${spanText(e.trigger)}|${list(e.source)}|${list(e.target)}`, eventLabel, eventDetail),
+    ...diffList('stance', before.stances, after.stances, (s) => `${partyText(s.holder)}|${str(s.polarity)}|${spanText(s.target)}|${spanText(s.cue)}`, stanceLabel, (s) => `via ${str(s.via)}`),
+    ...diffList('claim', before.claims, after.claims, (c) => `${partyText(c.source)}|${spanText(c.cue)}|${spanText(c.content)}`, claimLabel, (c) => `${str(c.certainty)}${Array.isArray(c.hedges) && c.hedges.length > 0 ? ` (${list(c.hedges)})` : ''}`),
   ];
   return { causes, changes };
 }
@@ -71,30 +72,31 @@ export function describeChanges(diff: AnnotationDiff, limit = 12): string[] {
 
 const KINDS: readonly ItemKind[] = ['actor', 'place', 'event', 'stance', 'claim'];
 
-/** Items matched by `key`; a matched pair whose `detail` differs is a change, and so is any other difference. */
+/** Items matched by `key` (the n-th of equal keys with the n-th); a matched pair is changed when its `detail`
+ *  differs: what a reader cares about, not the offsets. */
 function diffList(kind: ItemKind, before: unknown, after: readonly object[], key: (x: Loose) => string, label: (x: Loose) => string, detail: (x: Loose) => string): AnnotationChange[] {
-  const old = new Map<string, Loose>();
-  for (const item of Array.isArray(before) ? before : []) if (isRecord(item)) old.set(key(item), item);
+  const keyed = (items: readonly unknown[]): Map<string, Loose> => {
+    const seen = new Map<string, number>();
+    const out = new Map<string, Loose>();
+    for (const item of items) {
+      if (!isRecord(item)) continue;
+      const k = key(item);
+      const n = (seen.get(k) ?? 0) + 1;
+      seen.set(k, n);
+      out.set(`${k}#${n}`, item);
+    }
+    return out;
+  };
+  const old = keyed(Array.isArray(before) ? before : []);
+  const now = keyed(after);
   const out: AnnotationChange[] = [];
-  const seen = new Set<string>();
-  for (const item of after as Loose[]) {
-    const k = key(item);
-    seen.add(k);
+  for (const [k, item] of now) {
     const was = old.get(k);
     if (was === undefined) out.push({ kind, change: 'added', label: label(item) });
-    else if (JSON.stringify(withoutId(was)) !== JSON.stringify(withoutId(item))) {
-      const [a, b] = [detail(was), detail(item)];
-      out.push({ kind, change: 'changed', label: label(item), detail: a === b ? 'details differ' : `${a} → ${b}` });
-    }
+    else if (detail(was) !== detail(item)) out.push({ kind, change: 'changed', label: label(item), detail: `${detail(was)} → ${detail(item)}` });
   }
-  for (const [k, item] of old) if (!seen.has(k)) out.push({ kind, change: 'removed', label: label(item) });
+  for (const [k, item] of old) if (!now.has(k)) out.push({ kind, change: 'removed', label: label(item) });
   return out;
-}
-
-/** Ids are positional (e3 becomes e4 when an event is found before it): not a change of the item itself. */
-function withoutId(item: Loose): Loose {
-  const { id: _id, ...rest } = item;
-  return rest;
 }
 
 function actorLabel(a: Loose): string {
@@ -106,7 +108,14 @@ function eventLabel(e: Loose): string {
 }
 
 function eventDetail(e: Loose): string {
-  return `${list(e.source)} → ${list(e.target)}`;
+  return `place ${str(e.place) || '–'}, date ${str(e.date) || '–'}, ${str(e.modality)}`;
+}
+
+/** How many mentions, and how they name the entity: `3 mentions (name, demonym)`. */
+function mentionsDetail(x: Loose): string {
+  const mentions = Array.isArray(x.mentions) ? x.mentions.filter(isRecord) : [];
+  const via = [...new Set(mentions.map((m) => str(m.via)))].sort();
+  return `${mentions.length} mention${mentions.length === 1 ? '' : 's'} (${via.join(', ')}), ${str(x.type)}`;
 }
 
 function stanceLabel(s: Loose): string {
@@ -131,10 +140,6 @@ function spanText(s: unknown): string {
 
 function spanStart(s: unknown): string {
   return isRecord(s) ? str(s.start) : '?';
-}
-
-function count(x: unknown): number {
-  return Array.isArray(x) ? x.length : 0;
 }
 
 function list(x: unknown): string {

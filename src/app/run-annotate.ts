@@ -135,7 +135,10 @@ export async function runAnnotate(options: RunOptions): Promise<number> {
     // A JSON stream is one array: the same objects as NDJSON, in input order (closed even after Ctrl-C).
     if (json) await emit(options.io.stdout, json.first ? '[]\n' : '\n]\n');
   } catch (error) {
-    if (error instanceof OutputClosed) return EXIT_OK;
+    if (error instanceof OutputClosed) {
+      reporter.stop?.();
+      return EXIT_OK;
+    }
     throw error;
   }
 

@@ -1,6 +1,6 @@
 // The command line: parses argv with commander, merges the config file's settings under the flags, builds the
 // reporters and maps a run to an exit code. Only bin/ touches the process (exit code, signals).
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { DEFAULT_MAX_FILE_MB, EXIT_ERROR, runAnnotate } from '../app/run-annotate.js';
@@ -18,7 +18,8 @@ import { VERSION } from '../annotate-text.js';
 import type { Annotator } from '../annotate-text.js';
 import type { IgnorePattern } from '../discover/find-inputs.js';
 import { readConfig } from './read-config.js';
-import { ISO_DATE } from '../config/config-schema.js';
+import { configSchema, ISO_DATE } from '../config/config-schema.js';
+import { explainCommand } from './command-explain.js';
 
 export interface CliIO {
   stdout: Writable;
@@ -84,10 +85,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
   program
     .command('schema')
-    .description('print the JSON Schema of the annotation file')
-    .action(() => {
-      io.stdout.write(JSON.stringify(annotationSchema, null, 2) + '\n');
+    .description('print a JSON Schema: of the annotation file (default) or of annotate.config.yaml')
+    .addArgument(new Argument('[of]', 'which schema').choices(['annotation', 'config']).default('annotation'))
+    .action((of: 'annotation' | 'config') => {
+      io.stdout.write(JSON.stringify(of === 'config' ? configSchema : annotationSchema, null, 2) + '\n');
     });
+
+  explainCommand(program, io, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -61,6 +61,8 @@ export interface Reporter {
   /** --debug detail: configuration, timings. */
   debug?(message: string): void;
   end(summary: RunSummary): void;
+  /** The run ends without a summary: stdout's reader went away. Undo anything drawn on the terminal. */
+  stop?(): void;
 }
 
 export type Verbosity = 'quiet' | 'normal' | 'verbose' | 'debug';
@@ -73,6 +75,7 @@ export function combineReporters(reporters: readonly Reporter[]): Reporter {
     problem: (input, reason, severity) => reporters.forEach((r) => r.problem(input, reason, severity)),
     debug: (message) => reporters.forEach((r) => r.debug?.(message)),
     end: (summary) => reporters.forEach((r) => r.end(summary)),
+    stop: () => reporters.forEach((r) => r.stop?.()),
   };
 }
 

@@ -47,6 +47,9 @@ export function createStylishReporter({ line, verbosity, color, summaryWithStdou
     debug(message) {
       if (verbosity === 'debug') line.write(c.dim(`debug ${message}`) + '\n');
     },
+    stop() {
+      line.clear();
+    },
     end(s: RunSummary) {
       line.clear();
       if (s.interrupted) {
