@@ -133,6 +133,18 @@ describe('size, names and links', () => {
     expect(result.stderr).toBe('error secret.txt: cannot read: permission denied\n');
   });
 
+  it('a file the system will not read (an I/O error, which root meets too) is reported and skipped', async () => {
+    const cwd = tempDir();
+    mkdirSync(path.join(cwd, 'news'));
+    writeFileSync(path.join(cwd, 'news', 'ok.txt'), ARTICLE);
+    // Reading a process's memory from offset 0 fails with EIO for every user.
+    symlinkSync('/proc/self/mem', path.join(cwd, 'news', 'memory.txt'));
+    const result = await runCli(['news'], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^error news\/memory\.txt: cannot read: input\/output error\n/);
+    expect(listFiles(path.join(cwd, 'annotations'))).toEqual(['ok.yaml']);
+  });
+
   it('a directory whose name ends in .txt is walked, not read as an article', async () => {
     const cwd = tempDir();
     mkdirSync(path.join(cwd, 'news', 'folder.txt'), { recursive: true });

@@ -289,6 +289,7 @@ function describeFsError(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOSPC') return 'no space left on the device';
   if (code === 'EROFS') return 'read-only file system';
+  if (code === 'EIO') return 'input/output error';
   if (code === 'ENOTDIR') return 'a part of the path is not a directory';
   return (error as Error).message;
 }
