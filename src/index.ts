@@ -3,3 +3,4 @@ export type { Annotation, Actor, Place, Mention, Span } from './model/annotation
 export { SCHEMA_VERSION, annotationSchema } from './model/annotation.js';
 export { annotateText, createAnnotator } from './annotate-text.js';
 export type { AnnotateOptions, Annotator, AnnotatorOptions } from './annotate-text.js';
+export type { Explanation, EntityExplanation, EventExplanation, StanceExplanation, ClaimExplanation, EntrySource } from './annotate-text.js';

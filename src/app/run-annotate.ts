@@ -13,11 +13,11 @@ import { ArticleError, createAnnotator } from '../annotate-text.js';
 import type { Annotator } from '../annotate-text.js';
 import { findInputs } from '../discover/find-inputs.js';
 import type { IgnorePattern, InputFile } from '../discover/find-inputs.js';
-import { decodeText } from '../text/decode-text.js';
 import { serialize, toJson } from '../serialize/serialize.js';
 import type { OutputFormat } from '../serialize/serialize.js';
 import type { UserVocabulary } from '../lexicon/lexicon.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { describeFsError, readArticle } from './read-article.js';
 import { diffAnnotations, summarizeDiff } from './diff-annotations.js';
 import { emptySummary } from './report/reporter.js';
 import type { FileReport, ItemCounts, Reporter, RunMode, RunSummary } from './report/reporter.js';
@@ -157,30 +157,10 @@ export async function runAnnotate(options: RunOptions): Promise<number> {
 type Outcome = { ok: true; annotation: Annotation } | { ok: false; error: string };
 
 async function annotateFile(file: InputFile, annotator: Annotator, options: RunOptions): Promise<Outcome> {
-  const limit = options.maxFileBytes;
-  const tooLarge = (bytes: number | null): Outcome => ({
-    ok: false,
-    error: `skipped: ${bytes === null ? 'more than' : `${megabytes(bytes)} is over`} the ${megabytes(limit)} limit for one article (raise it with --max-file-size <MB>)`,
-  });
-  let bytes: Uint8Array;
+  const read = await readArticle(file.absolute, options.io.stdin, options.maxFileBytes);
+  if (!read.ok) return { ok: false, error: read.problem === 'unsuitable' ? `skipped: ${read.reason}` : read.reason };
   try {
-    if (file.absolute === null) {
-      const read = await readStream(options.io.stdin, limit);
-      if (read === null) return tooLarge(null);
-      bytes = read;
-    } else {
-      const info = await stat(file.absolute);
-      if (info.size > limit) return tooLarge(info.size);
-      bytes = await readFile(file.absolute);
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, error: code === 'EISDIR' ? 'is a directory' : `cannot read: ${describeFsError(error)}` };
-  }
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return { ok: false, error: `skipped: ${decoded.reason}` };
-  try {
-    return { ok: true, annotation: annotator.annotate(decoded.text, { path: file.path, bytes, date: options.date }) };
+    return { ok: true, annotation: annotator.annotate(read.text, { path: file.path, bytes: read.bytes, date: options.date }) };
   } catch (error) {
     if (error instanceof ArticleError) return { ok: false, error: `skipped: ${error.message}` };
     throw error;
@@ -277,34 +257,6 @@ function toDisplay(p: string, cwd: string): string {
   const rel = path.relative(cwd, p);
   const climbs = rel.split(path.sep).filter((part) => part === '..').length;
   return (climbs > 2 || path.isAbsolute(rel) ? p : rel).split(path.sep).join('/') || '.';
-}
-
-function megabytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOSPC') return 'no space left on the device';
-  if (code === 'EROFS') return 'read-only file system';
-  if (code === 'EIO') return 'input/output error';
-  if (code === 'ENOTDIR') return 'a part of the path is not a directory';
-  return (error as Error).message;
-}
-
-/** The whole stream, or null as soon as it passes `limit` bytes. */
-async function readStream(stream: Readable, limit: number): Promise<Uint8Array | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buffer.length;
-    if (size > limit) return null;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** Writes and waits for the stream to take the data, so output order follows input order and nothing is buffered

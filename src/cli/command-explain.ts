@@ -1,16 +1,16 @@
 // `annotate explain <file>`: annotates one article and prints why each item was made, the rule and the lexicon or
 // config entry behind it, for people who tune the dictionaries (text) or for tools (json). runExplain does the work
 // so that it can be run without the rest of the command line; the formatting is app/format-explanation.ts.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable, Writable } from 'node:stream';
-import { InvalidArgumentError, Option } from 'commander';
+import type { Writable } from 'node:stream';
+import { Option } from 'commander';
 import type { Command } from 'commander';
 import { ArticleError, createAnnotator } from '../annotate-text.js';
 import { EXPLAIN_FORMATS, formatExplanation } from '../app/format-explanation.js';
 import type { ExplainFormat } from '../app/format-explanation.js';
 import { EXIT_ERROR, EXIT_OK } from '../app/run-annotate.js';
-import { decodeText } from '../text/decode-text.js';
+import { readArticle } from '../app/read-article.js';
+import { parseDate } from './parse-options.js';
 import type { CliIO } from './main.js';
 import { readConfig } from './read-config.js';
 
@@ -49,7 +49,7 @@ export async function runExplain(file: string, flags: ExplainFlags, io: ExplainI
     io.stderr.write(config.message + '\n');
     return EXIT_ERROR;
   }
-  const article = await readArticle(file, io);
+  const article = await readArticle(file === '-' ? null : path.resolve(io.cwd, file), io.stdin);
   if (!article.ok) {
     io.stderr.write(`error ${file}: ${article.reason}\n`);
     return EXIT_ERROR;
@@ -68,40 +68,11 @@ export async function runExplain(file: string, flags: ExplainFlags, io: ExplainI
   return EXIT_OK;
 }
 
-type ReadResult = { ok: true; text: string; bytes: Uint8Array } | { ok: false; reason: string };
-
-async function readArticle(file: string, io: ExplainIO): Promise<ReadResult> {
-  let bytes: Uint8Array;
-  try {
-    bytes = file === '-' ? await readStream(io.stdin) : await readFile(path.resolve(io.cwd, file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, reason: 'no such file or directory' };
-    if (code === 'EISDIR') return { ok: false, reason: 'is a directory' };
-    return { ok: false, reason: code === 'EACCES' ? 'cannot read: permission denied' : `cannot read: ${(error as Error).message}` };
-  }
-  const decoded = decodeText(bytes);
-  return decoded.ok ? { ok: true, text: decoded.text, bytes } : { ok: false, reason: decoded.reason };
-}
-
 /** source.path: POSIX, relative to the working directory when the file is below it, '-' for stdin. */
 function displayPath(file: string, cwd: string): string {
   if (file === '-') return '-';
   const relative = path.relative(cwd, path.resolve(cwd, file));
   return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
-}
-
-function parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new InvalidArgumentError('expected an ISO date such as 2024-05-02');
-  }
-  return value;
-}
-
-async function readStream(stream: Readable): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
 }
 
 /** Writes and waits until the stream has taken the data. */

@@ -18,7 +18,8 @@ import { VERSION } from '../annotate-text.js';
 import type { Annotator } from '../annotate-text.js';
 import type { IgnorePattern } from '../discover/find-inputs.js';
 import { readConfig } from './read-config.js';
-import { configSchema, ISO_DATE } from '../config/config-schema.js';
+import { configSchema } from '../config/config-schema.js';
+import { parseDate } from './parse-options.js';
 import { explainCommand } from './command-explain.js';
 
 export interface CliIO {
@@ -173,13 +174,6 @@ function collectReporter(value: string, previous: ReporterName[] | undefined): R
   const name = REPORTERS.find((r) => r === value);
   if (name === undefined) throw new InvalidArgumentError(`expected one of ${REPORTERS.join(', ')}`);
   return [...(previous ?? []), name];
-}
-
-function parseDate(value: string): string {
-  if (!new RegExp(ISO_DATE).test(value)) {
-    throw new InvalidArgumentError('expected an ISO date such as 2024-05-02');
-  }
-  return value;
 }
 
 function parseMegabytes(value: string): number {
