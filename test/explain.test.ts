@@ -5,12 +5,12 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { Command, CommanderError } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnnotator } from '../src/annotate-text.js';
 import type { Annotator, EntrySource, Explanation } from '../src/annotate-text.js';
 import { formatExplanationJson, formatExplanationText } from '../src/app/format-explanation.js';
-import { explainCommand, runExplain } from '../src/cli/command-explain.js';
+import { runExplain } from '../src/cli/command-explain.js';
+import { runCli } from './helpers.js';
 import type { ExplainFlags } from '../src/cli/command-explain.js';
 
 const ARTICLE = `Pakistan’s foreign minister visited Tehran on Monday. Senior Iranian officials welcomed the Pakistani \
@@ -36,46 +36,8 @@ beforeAll(() => {
   explained = annotator.explain(ARTICLE);
 });
 
-interface Run {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `annotate <argv>` on a program of our own with the explain command, with captured streams. */
-async function run(argv: string[], options: { cwd: string; stdin?: Buffer; fresh?: boolean }): Promise<Run> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const io = {
-    stdout,
-    stderr,
-    stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
-    env: { NO_COLOR: '1' },
-    cwd: options.cwd,
-    ...(options.fresh ? {} : { annotator }),
-  };
-  let exitCode = 0;
-  // Like main(): the program has options of its own, and commander errors end the run with exit 2.
-  const program = new Command('annotate')
-    .argument('[inputs...]')
-    .option('--format <format>', 'yaml | json | ndjson', 'yaml')
-    .option('--config <file>')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) })
-    .action(() => undefined);
-  explainCommand(program, io, (code) => (exitCode = code));
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    exitCode = error.exitCode === 0 ? 0 : 2;
-  }
-  return { exitCode, stdout: out, stderr: err };
-}
+/** `annotate <argv>` through the real command line, with captured streams. */
+const run = (argv: string[], options: { cwd: string; stdin?: Buffer; fresh?: boolean }) => runCli(argv, options);
 
 function tempDir(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'annotate-explain-'));
