@@ -14,7 +14,7 @@ import { createStatusLine, wantsProgress } from '../app/report/status-line.js';
 import { OUTPUT_FORMATS } from '../serialize/serialize.js';
 import type { OutputFormat } from '../serialize/serialize.js';
 import { annotationSchema } from '../model/annotation.js';
-import { VERSION } from '../annotate-text.js';
+import { VERSION } from '../version.js';
 import type { Annotator } from '../annotate-text.js';
 import type { IgnorePattern } from '../discover/find-inputs.js';
 import { readConfig } from './read-config.js';
