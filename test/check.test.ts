@@ -18,7 +18,8 @@ async function annotatedWorkspace(): Promise<string> {
 }
 
 function snapshot(dir: string): Record<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  // The cache is not output: --check may fill it (a later run reuses the work).
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.parentPath.includes(".annotate-cache"));
   return Object.fromEntries(files.map((e) => path.join(e.parentPath, e.name)).sort().map((f) => [f, readFileSync(f, 'utf8')]));
 }
 

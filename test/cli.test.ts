@@ -245,14 +245,14 @@ describe('stdin, verbosity and help', () => {
     expect((await runCli(['seeds', '-q', '--verbose'], { cwd })).exitCode).toBe(2);
   });
 
-  it('--verbose: a line per file with what it holds; --debug adds times and the vocabulary', async () => {
+  it('--verbose: a line per file with what it holds; --debug adds times, threads and the cache', async () => {
     const cwd = workspace();
     const verbose = await runCli(['seeds', '--verbose'], { cwd });
     expect(verbose.stderr).toMatch(/^seeds\/000_2cd020d2d7a82209\.txt → annotations\/000_2cd020d2d7a82209\.yaml {2}\d+ actors, \d+ places, \d+ events, \d+ stances, \d+ claims\n/);
     expect(verbose.stderr.split('\n').filter(Boolean)).toHaveLength(3);
     const debug = await runCli(['seeds', '--debug'], { cwd });
-    expect(debug.stderr).toMatch(/^debug 2 input files; vocabulary [0-9a-f]{12}; output annotations\n/);
-    expect(debug.stderr).toMatch(/\.yaml {2}.* \(\d+ ms\)\n/);
+    expect(debug.stderr).toMatch(/^debug 2 input files; annotating in this thread; cache \.annotate-cache; output annotations\n/);
+    expect(debug.stderr).toMatch(/\.yaml {2}.* \(\d+ ms, cached\)\n/);
   });
 
   it('--version and --help exit 0 on stdout; --help lists every option of the README table', async () => {

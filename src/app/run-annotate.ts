@@ -8,19 +8,24 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import fg from 'fast-glob';
 import { parse as parseYaml } from 'yaml';
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import type { ResourceLimits } from 'node:worker_threads';
 import type { Annotation } from '../model/annotation.js';
-import { ArticleError, createAnnotator } from '../annotate-text.js';
 import type { Annotator } from '../annotate-text.js';
 import { findInputs } from '../discover/find-inputs.js';
 import type { IgnorePattern, InputFile } from '../discover/find-inputs.js';
-import { serialize, toJson } from '../serialize/serialize.js';
 import type { OutputFormat } from '../serialize/serialize.js';
 import type { UserVocabulary } from '../lexicon/lexicon.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { describeFsError, readArticle } from './read-article.js';
 import { diffAnnotations, summarizeDiff } from './diff-annotations.js';
 import { emptySummary } from './report/reporter.js';
-import type { FileReport, ItemCounts, Reporter, RunMode, RunSummary } from './report/reporter.js';
+import type { FileReport, Reporter, RunMode, RunSummary } from './report/reporter.js';
+import { contentHash, NO_CACHE, openCache } from '../cache/annotation-cache.js';
+import { createInlineEngine } from '../workers/engine.js';
+import type { AnnotateResult, EngineSetup } from '../workers/engine.js';
+import { createWorkerPool, WorkerCrash } from '../workers/worker-pool.js';
 
 export interface RunIO {
   stdout: Writable;
@@ -41,14 +46,28 @@ export interface RunOptions {
   stdinPath?: string;
   /** Larger files are skipped with a message (bytes). */
   maxFileBytes: number;
+  /** Worker threads: a number (1: none, annotate in this thread) or 'auto' (none for small runs, else one per core). */
+  jobs: number | 'auto';
+  /** The cache directory (absolute or relative to cwd); null: no cache. */
+  cacheDir: string | null;
+  /** Only the inputs of shard `index` (1-based) of `count`. */
+  shard?: Shard;
   io: RunIO;
   reporter: Reporter;
   /** Aborted by Ctrl-C: the run stops between files. */
   signal?: AbortSignal;
-  /** The config file's vocabulary (default: none). */
+  /** The config file's vocabulary (default: none) and its hash (for the cache key). */
   vocabulary?: UserVocabulary;
+  vocabularyHash?: string;
   /** Injected for tests; by default built from the bundled lexicons and `vocabulary`. */
   annotator?: Annotator;
+  /** For tests: the V8 limits of each worker thread. */
+  workerLimits?: ResourceLimits;
+}
+
+export interface Shard {
+  index: number;
+  count: number;
 }
 
 export const EXIT_OK = 0;
@@ -59,8 +78,21 @@ export const EXIT_INTERRUPTED = 130;
 
 export const DEFAULT_MAX_FILE_MB = 10;
 
+/** Below this many files, `--jobs auto` annotates in this thread: starting workers costs more than they save. */
+export const AUTO_THREADS_FROM = 16;
+
 /** stdout was closed by its reader (`| head -1`): the run has nobody left to write for. */
 class OutputClosed extends Error {}
+
+/** One article, read and annotated (or not), waiting for its turn to be written. */
+interface Prepared {
+  result?: AnnotateResult;
+  /** The article was served from the cache. */
+  cached?: boolean;
+  ms: number;
+  /** An error no article can cause (a worker crashed): ends the run. */
+  crash?: unknown;
+}
 
 export async function runAnnotate(options: RunOptions): Promise<number> {
   const started = performance.now();
@@ -77,17 +109,20 @@ export async function runAnnotate(options: RunOptions): Promise<number> {
   for (const p of found.warnings) reporter.problem(p.input, p.reason, 'warning');
   for (const p of found.problems) reporter.problem(p.input, p.reason, 'error');
   summary.inputProblems = found.problems.length;
-  const files = found.files;
-  if (files.length === 0) {
+  if (found.files.length === 0) {
     // Each input that matched nothing has had its own line; say it once more only when there was none.
     if (found.problems.length === 0) reporter.problem(null, 'no input files: nothing to annotate', 'error');
     return EXIT_ERROR;
   }
-  const targets = options.mode === 'stdout' ? null : planOutputs(files, outRoot, options);
-  if (targets instanceof Error) {
-    reporter.problem(null, targets.message, 'error');
+  // Output paths are planned over every input, so each shard sees the same collisions as a whole run would.
+  const planned = options.mode === 'stdout' ? null : planOutputs(found.files, outRoot, options);
+  if (planned instanceof Error) {
+    reporter.problem(null, planned.message, 'error');
     return EXIT_ERROR;
   }
+  const picked = found.files.map((file, i) => ({ file, target: planned?.[i] ?? null })).filter(({ file }) => inShard(file.path, options.shard));
+  const files = picked.map((p) => p.file);
+  const targets = planned === null ? null : picked.map((p) => p.target!);
   if (options.mode === 'write') {
     const unwritable = await probeOutDir(outRoot, cwd);
     if (unwritable !== null) {
@@ -96,55 +131,101 @@ export async function runAnnotate(options: RunOptions): Promise<number> {
     }
   }
 
-  const annotator = options.annotator ?? createAnnotator(options.vocabulary ? { vocabulary: options.vocabulary } : {});
-  reporter.debug?.(`${files.length} input files; vocabulary ${annotator.lexicon.hash}; output ${options.mode === 'stdout' ? 'stdout' : summary.outDir}`);
+  const threads = threadsFor(options.jobs, files.length, options.annotator !== undefined);
+  const engine = threads === 0 ? createInlineEngine(setupOf(options), options.annotator) : createWorkerPool({ ...setupOf(options), size: threads, ...(options.workerLimits ? { resourceLimits: options.workerLimits } : {}) });
+  const cache = options.cacheDir === null ? NO_CACHE : await openCache(path.resolve(cwd, options.cacheDir), { vocabulary: options.vocabularyHash ?? '', date: options.date, format: options.format });
+  reporter.debug?.(`${files.length} input files${options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${found.files.length})` : ''}; ${threads === 0 ? 'annotating in this thread' : `${threads} worker threads`}; cache ${options.cacheDir ?? 'off'}; output ${options.mode === 'stdout' ? 'stdout' : summary.outDir}`);
   summary.files = files.length;
   reporter.start?.({ total: files.length, mode: options.mode });
+
+  const prepare = async (file: InputFile): Promise<Prepared> => {
+    const t0 = performance.now();
+    try {
+      const read = await readArticle(file.absolute, options.io.stdin, options.maxFileBytes);
+      if (!read.ok) return { result: { ok: false, error: read.problem === 'unsuitable' ? `skipped: ${read.reason}` : read.reason }, ms: performance.now() - t0 };
+      const hash = contentHash(read.bytes);
+      const hit = await cache.get(file.path, hash);
+      if (hit !== null) return { result: { ok: true, ...hit }, cached: true, ms: performance.now() - t0 };
+      const result = await engine.annotate({ path: file.path, text: read.text, bytes: read.bytes, date: options.date, format: options.format });
+      if (result.ok) await cache.set(file.path, hash, { output: result.output, counts: result.counts });
+      return { result, ms: performance.now() - t0 };
+    } catch (crash) {
+      // Kept as a value: a rejected promise waiting in the window would be an unhandled rejection.
+      return { crash, ms: performance.now() - t0 };
+    }
+  };
   const json = options.mode === 'stdout' && options.format === 'json' ? { first: true } : null;
+  const finish = async (i: number, prepared: Prepared): Promise<void> => {
+    if (prepared.crash !== undefined) throw prepared.crash;
+    const file = files[i]!;
+    const target = targets?.[i] ?? null;
+    const output = target === null ? null : toDisplay(target, cwd);
+    const result = prepared.result!;
+    let report: FileReport;
+    if (!result.ok) {
+      report = { path: file.path, output, status: 'failed', reason: result.error };
+    } else if (target === null) {
+      const doc = json ? (json.first ? '[\n' : ',\n') + result.output.trimEnd().replace(/^/gm, '  ') : result.output;
+      await emit(options.io.stdout, options.format === 'yaml' && i > 0 ? '---\n' + doc : doc);
+      if (json) json.first = false;
+      report = { path: file.path, output, status: 'annotated', counts: result.counts };
+    } else if (options.mode === 'check') {
+      report = { path: file.path, output, ...(await checkFile(target, result.output, options.format)) };
+    } else {
+      report = { path: file.path, output, status: 'annotated', counts: result.counts };
+      try {
+        await writeIfChanged(target, result.output);
+      } catch (error) {
+        report = { path: file.path, output, status: 'failed', reason: `cannot write ${output}: ${describeFsError(error)}` };
+      }
+    }
+    report.ms = prepared.ms;
+    if (prepared.cached) report.cached = true;
+    tally(summary, report);
+    reporter.file(report);
+  };
+
+  // Reading runs ahead of writing by a bounded window, so memory does not grow with the corpus; results are written
+  // in input order, whatever order the workers finish in.
+  const window = threads === 0 ? 2 : threads * 4;
+  const inFlight: { i: number; prepared: Promise<Prepared> }[] = [];
   try {
     for (const [i, file] of files.entries()) {
       if (options.signal?.aborted) {
         summary.interrupted = true;
         break;
       }
-      const t0 = performance.now();
-      const outcome = await annotateFile(file, annotator, options);
-      const output = targets ? toDisplay(targets[i]!, cwd) : null;
-      let report: FileReport;
-      if (!outcome.ok) {
-        report = { path: file.path, output, status: 'failed', reason: outcome.error };
-      } else if (targets === null) {
-        const doc = json ? (json.first ? '[\n' : ',\n') + toJson(outcome.annotation).trimEnd().replace(/^/gm, '  ') : serialize(outcome.annotation, options.format);
-        await emit(options.io.stdout, options.format === 'yaml' && i > 0 ? '---\n' + doc : doc);
-        if (json) json.first = false;
-        report = { path: file.path, output, status: 'annotated', counts: countItems(outcome.annotation) };
-      } else if (options.mode === 'check') {
-        report = { path: file.path, output, ...(await checkFile(targets[i]!, outcome.annotation, options.format)) };
-      } else {
-        report = { path: file.path, output, status: 'annotated', counts: countItems(outcome.annotation) };
-        try {
-          await writeFileAtomic(targets[i]!, serialize(outcome.annotation, options.format));
-        } catch (error) {
-          report = { path: file.path, output, status: 'failed', reason: `cannot write ${output}: ${describeFsError(error)}` };
-        }
+      inFlight.push({ i, prepared: prepare(file) });
+      if (inFlight.length >= window) {
+        const next = inFlight.shift()!;
+        await finish(next.i, await next.prepared);
       }
-      report.ms = performance.now() - t0;
-      tally(summary, report);
-      reporter.file(report);
+    }
+    // Articles already started are finished and written, even after Ctrl-C: each is a complete file.
+    while (inFlight.length > 0) {
+      const next = inFlight.shift()!;
+      await finish(next.i, await next.prepared);
     }
     // A JSON stream is one array: the same objects as NDJSON, in input order (closed even after Ctrl-C).
     if (json) await emit(options.io.stdout, json.first ? '[]\n' : '\n]\n');
   } catch (error) {
+    await Promise.allSettled(inFlight.map((f) => f.prepared));
     if (error instanceof OutputClosed) {
       reporter.stop?.();
       return EXIT_OK;
     }
+    if (error instanceof WorkerCrash) {
+      reporter.problem(null, `${error.message}; files written so far are complete`, 'error');
+      return end(EXIT_ERROR);
+    }
     throw error;
+  } finally {
+    await engine.close();
   }
 
   if (summary.interrupted) return end(EXIT_INTERRUPTED);
-  if (options.mode === 'check' && targets !== null) {
-    for (const report of await findOrphans(outRoot, new Set(targets), options)) {
+  if (options.mode === 'check' && planned !== null) {
+    for (const report of await findOrphans(outRoot, new Set(planned), options)) {
       tally(summary, report);
       reporter.file(report);
     }
@@ -154,22 +235,33 @@ export async function runAnnotate(options: RunOptions): Promise<number> {
   return end(errors ? EXIT_ERROR : problems ? EXIT_CHECK_FAILED : EXIT_OK);
 }
 
-type Outcome = { ok: true; annotation: Annotation } | { ok: false; error: string };
+function setupOf(options: RunOptions): EngineSetup {
+  return options.vocabulary ? { vocabulary: options.vocabulary } : {};
+}
 
-async function annotateFile(file: InputFile, annotator: Annotator, options: RunOptions): Promise<Outcome> {
-  const read = await readArticle(file.absolute, options.io.stdin, options.maxFileBytes);
-  if (!read.ok) return { ok: false, error: read.problem === 'unsuitable' ? `skipped: ${read.reason}` : read.reason };
-  try {
-    return { ok: true, annotation: annotator.annotate(read.text, { path: file.path, bytes: read.bytes, date: options.date }) };
-  } catch (error) {
-    if (error instanceof ArticleError) return { ok: false, error: `skipped: ${error.message}` };
-    throw error;
-  }
+/** Worker threads for a run: none for one job, for small runs under auto, and for an injected annotator (tests);
+ *  otherwise as asked, or one per core. */
+function threadsFor(jobs: number | 'auto', files: number, injected: boolean): number {
+  if (jobs === 'auto') return injected || files < AUTO_THREADS_FROM ? 0 : Math.min(availableParallelism(), Math.ceil(files / AUTO_THREADS_FROM));
+  return jobs <= 1 ? 0 : jobs;
+}
+
+/** Whether an article belongs to a shard: by a hash of its path, so a file stays in its shard however many files
+ *  are added or removed elsewhere in the corpus. */
+export function inShard(articlePath: string, shard: Shard | undefined): boolean {
+  if (shard === undefined) return true;
+  const digest = createHash('sha256').update(articlePath).digest();
+  return digest.readUInt32BE(0) % shard.count === shard.index - 1;
+}
+
+/** Writes the file unless it already holds these bytes (a re-run rewrites nothing, and keeps every mtime). */
+async function writeIfChanged(target: string, data: string): Promise<void> {
+  const existing = await readFile(target, 'utf8').catch(() => null);
+  if (existing !== data) await writeFileAtomic(target, data);
 }
 
 /** --check for one file: the bytes on disk against the bytes annotate would write now. */
-async function checkFile(target: string, annotation: Annotation, format: OutputFormat): Promise<Pick<FileReport, 'status' | 'reason' | 'changes'>> {
-  const fresh = serialize(annotation, format);
+async function checkFile(target: string, fresh: string, format: OutputFormat): Promise<Pick<FileReport, 'status' | 'reason' | 'changes'>> {
   let existing: string;
   try {
     existing = await readFile(target, 'utf8');
@@ -178,7 +270,7 @@ async function checkFile(target: string, annotation: Annotation, format: OutputF
     return { status: 'failed', reason: `cannot read ${path.basename(target)}: ${describeFsError(error)}` };
   }
   if (existing === fresh) return { status: 'up-to-date' };
-  const diff = diffAnnotations(parseAnnotationFile(existing, format), annotation);
+  const diff = diffAnnotations(parseAnnotationFile(existing, format), parseAnnotationFile(fresh, format) as Annotation);
   return { status: 'stale', reason: summarizeDiff(diff), changes: diff.changes };
 }
 
@@ -193,7 +285,7 @@ async function findOrphans(outRoot: string, targets: ReadonlySet<string>, option
     // Not one of ours (no source.path), or read from stdin: nothing to say.
     if (typeof article !== 'string' || article === '-') continue;
     const exists = await access(path.resolve(options.cwd, article)).then(() => true, () => false);
-    if (!exists) orphans.push({ path: article, output: toDisplay(file, options.cwd), status: 'orphaned', reason: `its article ${article} is gone` });
+    if (!exists && inShard(article, options.shard)) orphans.push({ path: article, output: toDisplay(file, options.cwd), status: 'orphaned', reason: `its article ${article} is gone` });
   }
   return orphans;
 }
@@ -238,10 +330,6 @@ async function probeOutDir(dir: string, cwd: string): Promise<string | null> {
   }
   const writable = await access(existing, constants.W_OK).then(() => true, () => false);
   return writable ? null : `cannot write to ${toDisplay(dir, cwd)}: permission denied on ${toDisplay(existing, cwd)}`;
-}
-
-function countItems(a: Annotation): ItemCounts {
-  return { actors: a.actors.length, places: a.places.length, events: a.events.length, stances: a.stances.length, claims: a.claims.length };
 }
 
 function tally(summary: RunSummary, report: FileReport): void {

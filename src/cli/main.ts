@@ -4,6 +4,7 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { DEFAULT_MAX_FILE_MB, EXIT_ERROR, runAnnotate } from '../app/run-annotate.js';
+import type { Shard } from '../app/run-annotate.js';
 import type { RunMode } from '../app/report/reporter.js';
 import { combineReporters } from '../app/report/reporter.js';
 import type { Reporter, Verbosity } from '../app/report/reporter.js';
@@ -48,6 +49,10 @@ interface AnnotateFlags {
   ignore?: string[];
   stdinPath?: string;
   maxFileSize: number;
+  jobs: number | 'auto';
+  cache?: boolean;
+  cacheLocation: string;
+  shard?: Shard;
   quiet?: boolean;
   verbose?: boolean;
   debug?: boolean;
@@ -70,6 +75,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--ignore <glob>', 'leave matching files out of directories and globs; repeatable', collect<string>)
     .option('--stdin-path <path>', "the name of the article read from '-': its source.path and output file")
     .option('--max-file-size <MB>', 'skip larger articles with a message', parseMegabytes, DEFAULT_MAX_FILE_MB)
+    .option('-j, --jobs <n|auto>', 'worker threads: auto (none for small runs, else one per core) or a number; 1 = none', parseJobs, 'auto' as const)
+    .option('--cache', 'reuse finished annotations of unchanged articles (default for file output and --check)')
+    .option('--no-cache', 'annotate every article afresh')
+    .option('--cache-location <dir>', 'where the cache lives', '.annotate-cache')
+    .option('--shard <k/n>', 'only the k-th of n deterministic shards of the inputs (for CI matrices, GNU parallel, …)', parseShard)
     .option('-q, --quiet', 'only errors and check problems: no summary, no progress bar')
     .option('--verbose', 'a line per file, and what changed in each stale file')
     .option('--debug', 'like --verbose, with timings and the vocabulary in use')
@@ -158,10 +168,15 @@ async function annotateCommand(inputs: string[], flags: AnnotateFlags, io: CliIO
     ignore,
     ...(flags.stdinPath === undefined ? {} : { stdinPath: flags.stdinPath }),
     maxFileBytes: flags.maxFileSize * 1024 * 1024,
+    jobs: flags.jobs,
+    // On by default where files are written or checked; for --stdout only when asked.
+    cacheDir: (flags.cache ?? mode !== 'stdout') ? flags.cacheLocation : null,
+    ...(flags.shard ? { shard: flags.shard } : {}),
     io,
     reporter,
     ...(io.signal ? { signal: io.signal } : {}),
     vocabulary: config.value.vocabulary,
+    vocabularyHash: config.value.hash,
     ...(io.annotator ? { annotator: io.annotator } : {}),
   });
 }
@@ -174,6 +189,20 @@ function collectReporter(value: string, previous: ReporterName[] | undefined): R
   const name = REPORTERS.find((r) => r === value);
   if (name === undefined) throw new InvalidArgumentError(`expected one of ${REPORTERS.join(', ')}`);
   return [...(previous ?? []), name];
+}
+
+function parseJobs(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected 'auto' or a whole number of at least 1");
+  return n;
+}
+
+function parseShard(value: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!match || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('expected k/n with 1 ≤ k ≤ n, such as 2/4');
+  return { index, count };
 }
 
 function parseMegabytes(value: string): number {

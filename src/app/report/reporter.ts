@@ -30,6 +30,8 @@ export interface FileReport {
   /** A stale file: what appeared, vanished or changed. */
   changes?: AnnotationChange[];
   counts?: ItemCounts;
+  /** Served from the cache: the article and everything that shapes its output are as they were. */
+  cached?: boolean;
   /** Time spent on this file (read, annotate, write). */
   ms?: number;
 }

@@ -28,7 +28,7 @@ export function createStylishReporter({ line, verbosity, color, summaryWithStdou
     },
     file(r: FileReport) {
       if (r.status !== 'orphaned') line.update(++done, total, r.path);
-      const time = verbosity === 'debug' && r.ms !== undefined ? c.dim(` (${Math.round(r.ms)} ms)`) : '';
+      const time = verbosity === 'debug' && r.ms !== undefined ? c.dim(` (${Math.round(r.ms)} ms${r.cached ? ', cached' : ''})`) : '';
       if (r.status === 'failed') {
         line.write(`${c.red('error')} ${c.bold(r.path)}: ${r.reason ?? 'failed'}\n`);
       } else if (r.status === 'missing' || r.status === 'stale' || r.status === 'orphaned') {
