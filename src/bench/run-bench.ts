@@ -1,204 +1,229 @@
 /* eslint-disable no-console -- a command-line tool: stdout carries its results, stderr its progress and errors */
-// `npm run bench`: times the annotator against bare compromise on the same corpus in one process (texts read first,
-// both sides warmed up, the order alternating per round) and prints the ratio, peak RSS and heap.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
-import { createAnnotator } from '../index.js';
-import type { Annotator } from '../index.js';
-import { compromiseBare } from '../eval/compromise-baseline.js';
-import { UsageError, positiveInteger, runTool } from '../eval/tool-args.js';
+// `npm run bench`: the figures of the issue "Speed and scale", from one run on the same files. Each side runs in a
+// process of its own (bench-child.js, or bin/annotate.js for the single article), so its peak RSS is its own and no
+// side is warmed up by another; the sides run one after the other, so they do not compete for the cores.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UsageError, runTool } from '../eval/tool-args.js';
+import type { ChildResult } from './bench-child.js';
+import { formatBench } from './format-bench.js';
+import type { BenchReport } from './format-bench.js';
+import { USAGE, parseBenchArgs } from './parse-bench-args.js';
+import type { BenchOptions } from './parse-bench-args.js';
+import { addScaledInput, countWords, createWorkspace, readCorpus } from './prepare-inputs.js';
+import type { Workspace } from './prepare-inputs.js';
+import { spawnTimed } from './spawn-timed.js';
+import type { TimedProcess } from './spawn-timed.js';
+import { median, summarizeBench } from './summarize-bench.js';
+import type { SideId, SideMeasure } from './summarize-bench.js';
 
-const USAGE = `usage: npm run bench -- [options]
+const CHILD = fileURLToPath(new URL('./bench-child.js', import.meta.url));
+const RSS_ON_EXIT = new URL('./report-rss-on-exit.js', import.meta.url).href;
+const BIN = fileURLToPath(new URL('../../bin/annotate.js', import.meta.url));
+const SINGLE_ARTICLE_RUNS = 5;
 
-  --corpus <dir>   directory of articles, *.txt searched recursively (default ../shared/corpus/bbc)
-  --limit <n>      use only the first n files (sorted by path)
-  --rounds <n>     timed passes over the files per side (default 1); the order of the sides alternates
-  --json           print the result as JSON on stdout
-  -h, --help       show this help`;
+/** The annotate argv of each side, after the input and `-o <dir> -q`. */
+const ANNOTATE_FLAGS = {
+  jobs1: ['--jobs', '1', '--no-cache'],
+  jobsAuto: ['--jobs', 'auto', '--no-cache'],
+  // The cache sides keep the CLI's default --jobs: they measure what a user's re-run costs.
+  coldCache: ['--cache', '--cache-location', 'cache'],
+  warmCache: ['--cache', '--cache-location', 'cache'],
+  scaled: ['--jobs', 'auto', '--no-cache'],
+} as const satisfies Partial<Record<SideId, readonly string[]>>;
 
-const WARMUP_FILES = 5;
+const SINGLE_ARTICLE_FLAGS = ['--stdout', '--no-cache'];
 
-interface Options {
-  corpus: string;
-  limit: number | null;
-  rounds: number;
-  json: boolean;
+interface Run {
+  workspace: Workspace;
+  files: number;
+  words: number;
 }
 
-interface Article {
-  path: string;
-  text: string;
+const failed = (id: SideId, label: string, files: number, words: number, error: string): SideMeasure => ({
+  id,
+  label,
+  error,
+  files,
+  words,
+  loadSeconds: null,
+  seconds: null,
+  processSeconds: null,
+  maxRssMB: null,
+});
+
+/** How a side's process failed, with its stderr: printed at once, and kept as the side's error. */
+function reportFailure(label: string, p: TimedProcess): string {
+  const how = p.signal !== null ? `killed by ${p.signal}` : `exit ${p.exitCode}`;
+  const stderr = p.stderr.trimEnd();
+  console.error(`bench: ${label} failed (${how})${stderr === '' ? '' : `:\n${stderr}`}`);
+  return `${how}${stderr === '' ? '' : `: ${stderr.trimStart()}`}`;
 }
 
-interface Side {
-  name: 'compromise' | 'annotate';
-  run: (article: Article) => number;
-  seconds: number;
+function progress(label: string, files: number): void {
+  process.stderr.write(`bench: ${label} on ${files.toLocaleString('en-US')} file${files === 1 ? '' : 's'}…\n`);
 }
 
-function parseOptions(argv: string[]): Options | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        corpus: { type: 'string' },
-        limit: { type: 'string' },
-        rounds: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message, true);
+/** Runs bench-child once and reads back its figures; a failure is the side's error, never a crash of the bench. */
+async function runChild(run: Run, id: SideId, label: string, childArgs: string[], expectFiles: boolean): Promise<SideMeasure> {
+  progress(label, run.files);
+  const resultFile = join(run.workspace.dir, `result-${id}.json`);
+  const p = await spawnTimed([CHILD, resultFile, ...childArgs], { cwd: run.workspace.dir });
+  let child: ChildResult | null = null;
+  if (existsSync(resultFile)) child = JSON.parse(readFileSync(resultFile, 'utf8')) as ChildResult;
+  if (p.exitCode !== 0 || child === null) {
+    return failed(id, label, run.files, run.words, reportFailure(label, p));
   }
-  if (values.help) return 'help';
+  // A run that exits 0 without an annotation for every file would make its words/s a lie.
+  if (expectFiles && child.files !== run.files) {
+    const error = `wrote ${child.files} annotation files for ${run.files} inputs`;
+    console.error(`bench: ${label} failed: ${error}${p.stderr.trim() === '' ? '' : `:\n${p.stderr.trimEnd()}`}`);
+    return failed(id, label, run.files, run.words, error);
+  }
   return {
-    corpus: resolve(process.cwd(), values.corpus ?? '../shared/corpus/bbc'),
-    limit: positiveInteger('limit', values.limit),
-    rounds: positiveInteger('rounds', values.rounds) ?? 1,
-    json: values.json ?? false,
+    id,
+    label,
+    error: null,
+    files: run.files,
+    words: run.words,
+    loadSeconds: child.loadSeconds,
+    seconds: child.seconds,
+    processSeconds: p.seconds,
+    maxRssMB: child.maxRssMB,
   };
 }
 
-/** Every *.txt under `dir`, as POSIX paths relative to the working directory, sorted by code unit (not locale). */
-function listArticles(dir: string): string[] {
-  let entries: string[];
+async function runAnnotateSide(run: Run, id: keyof typeof ANNOTATE_FLAGS, label: string, input: string, outDir: string): Promise<SideMeasure> {
+  return runChild(run, id, label, ['annotate', input, '-o', outDir, '-q', ...ANNOTATE_FLAGS[id]], true);
+}
+
+/** `node bin/annotate.js <article> --stdout --no-cache`, process start included, as a user runs it on one file. */
+async function runSingleArticle(workspace: Workspace, article: string): Promise<SideMeasure> {
+  const id = 'singleArticle';
+  const label = `single article (median of ${SINGLE_ARTICLE_RUNS})`;
+  let words: number;
   try {
-    entries = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+    words = countWords(readFileSync(article, 'utf8'));
   } catch (error) {
-    throw new UsageError(`cannot read corpus directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const reason = `cannot read ${article}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    console.error(`bench: ${label} failed: ${reason}`);
+    return failed(id, label, 1, 0, reason);
   }
-  return entries
-    .filter((entry) => entry.endsWith('.txt'))
-    .map((entry) => relative(process.cwd(), join(dir, entry)).split(sep).join('/'))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-function readArticles(paths: string[]): Article[] {
-  return paths.map((path) => {
-    try {
-      return { path, text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') };
-    } catch (error) {
-      throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  progress(label, 1);
+  const times: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < SINGLE_ARTICLE_RUNS; i++) {
+    const rssFile = join(workspace.dir, `rss-single-${i}.txt`);
+    const p = await spawnTimed(['--import', RSS_ON_EXIT, BIN, article, ...SINGLE_ARTICLE_FLAGS], {
+      cwd: workspace.dir,
+      env: { ...process.env, ANNOTATE_BENCH_RSS_FILE: rssFile },
+    });
+    if (p.exitCode !== 0) {
+      return failed(id, label, 1, words, reportFailure(label, p));
     }
-  });
+    times.push(p.seconds);
+    if (existsSync(rssFile)) rss.push(Number(readFileSync(rssFile, 'utf8')));
+  }
+  return {
+    id,
+    label,
+    error: null,
+    files: 1,
+    words,
+    loadSeconds: null,
+    seconds: null,
+    processSeconds: median(times),
+    maxRssMB: rss.length === 0 ? null : Math.max(...rss),
+    runs: times,
+  };
 }
 
-function timeSide(side: Side, articles: Article[]): void {
-  let sink = 0;
-  const t0 = performance.now();
-  for (const article of articles) sink += side.run(article);
-  side.seconds += (performance.now() - t0) / 1000;
-  if (sink < 0) console.error('unreachable'); // keeps the results alive
+async function runSides(options: BenchOptions, workspace: Workspace, files: number, words: number): Promise<SideMeasure[]> {
+  const run: Run = { workspace, files, words };
+  const measures: SideMeasure[] = [];
+  const outDir = (name: string): string => `out-${name}`;
+  const clean = (name: string): void => rmSync(join(workspace.dir, name), { recursive: true, force: true });
+
+  measures.push(await runChild(run, 'compromise', 'compromise', ['compromise', workspace.listFile], false));
+  measures.push(await runAnnotateSide(run, 'jobs1', 'annotate --jobs 1', workspace.inputDir, outDir('jobs1')));
+  clean(outDir('jobs1'));
+  measures.push(await runAnnotateSide(run, 'jobsAuto', 'annotate --jobs auto', workspace.inputDir, outDir('auto')));
+  clean(outDir('auto'));
+  // The warm run re-runs the cold one's command: same output directory, same cache.
+  const cold = await runAnnotateSide(run, 'coldCache', 'annotate --cache, cold', workspace.inputDir, outDir('cache'));
+  measures.push(cold);
+  measures.push(
+    cold.error === null
+      ? await runAnnotateSide(run, 'warmCache', 'annotate --cache, warm', workspace.inputDir, outDir('cache'))
+      : failed('warmCache', 'annotate --cache, warm', files, words, 'not run: the cold-cache run failed'),
+  );
+  clean(outDir('cache'));
+  clean('cache');
+  measures.push(await runSingleArticle(workspace, options.article));
+  if (options.scale !== null) {
+    const k = options.scale;
+    const scaled = addScaledInput(workspace, k);
+    const scaledRun: Run = { workspace, files: files * k, words: words * k };
+    measures.push(await runAnnotateSide(scaledRun, 'scaled', `annotate --jobs auto, ${k}× files`, scaled, outDir('scaled')));
+    clean(outDir('scaled'));
+  }
+  return measures;
 }
 
-const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
-const thousands = (n: number): string => Math.round(n).toLocaleString('en-US');
+async function bench(options: BenchOptions): Promise<number> {
+  if (!existsSync(CHILD)) throw new UsageError(`${CHILD} is missing: run npm run build first`);
+  const corpus = readCorpus(options.corpus, options.limit);
+  const workspace = createWorkspace(options.corpus, corpus);
+  // Ctrl-C reaches the running side too (same process group); nothing is printed yet, so leave no scratch behind.
+  const interrupted = (): void => {
+    workspace.remove();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  let measures: SideMeasure[];
+  try {
+    measures = await runSides(options, workspace, corpus.paths.length, corpus.words);
+  } finally {
+    process.off('SIGINT', interrupted);
+    workspace.remove();
+  }
+  const cores = availableParallelism();
+  const summary = summarizeBench(measures, { cores, files: corpus.paths.length, totalFiles: corpus.total, scale: options.scale });
+  const report: BenchReport = {
+    corpus: relative(process.cwd(), options.corpus).split(sep).join('/') || '.',
+    files: corpus.paths.length,
+    characters: corpus.characters,
+    words: corpus.words,
+    limit: options.limit,
+    scale: options.scale,
+    node: process.version,
+    cores,
+    summary,
+  };
+  if (options.json) {
+    const { summary: s, ...rest } = report;
+    console.log(JSON.stringify({ ...rest, ...s }, null, 2));
+  } else {
+    console.log(formatBench(report));
+  }
+  return summary.failed.length > 0 ? 1 : 0;
+}
 
-function main(argv: string[]): void {
-  const options = parseOptions(argv);
+runTool('bench', USAGE, (argv) => {
+  const options = parseBenchArgs(argv, process.cwd());
   if (options === 'help') {
     console.log(USAGE);
     return;
   }
-  const all = listArticles(options.corpus);
-  if (all.length === 0) throw new UsageError(`no *.txt files under ${options.corpus}`);
-  const articles = readArticles(options.limit === null ? all : all.slice(0, options.limit));
-  const characters = articles.reduce((n, a) => n + [...a.text].length, 0);
-  const words = articles.reduce((n, a) => n + a.text.split(/\s+/).filter((w) => w !== '').length, 0);
-
-  const setupStart = performance.now();
-  let annotator: Annotator;
-  try {
-    annotator = createAnnotator();
-  } catch (error) {
-    console.error(`bench: cannot create the annotator: ${(error as Error).message}`);
-    process.exitCode = 2;
-    return;
-  }
-  const setupSeconds = (performance.now() - setupStart) / 1000;
-
-  const failures: string[] = [];
-  const compromise: Side = { name: 'compromise', run: (a) => compromiseBare(a.text), seconds: 0 };
-  const annotate: Side = {
-    name: 'annotate',
-    run: (a) => {
-      try {
-        const annotation = annotator.annotate(a.text, { path: a.path });
-        return annotation.actors.length + annotation.places.length;
-      } catch (error) {
-        failures.push(`${a.path}: ${(error as Error).message}`);
-        return 0;
-      }
+  bench(options).then(
+    (code) => {
+      process.exitCode = code;
     },
-    seconds: 0,
-  };
-
-  const warmup = articles.slice(0, WARMUP_FILES);
-  for (const side of [compromise, annotate]) {
-    timeSide(side, warmup);
-    side.seconds = 0;
-  }
-  failures.length = 0;
-  for (let round = 0; round < options.rounds; round++) {
-    const order = round % 2 === 0 ? [compromise, annotate] : [annotate, compromise];
-    for (const side of order) {
-      if (process.stderr.isTTY) process.stderr.write(`\rround ${round + 1}/${options.rounds}: ${side.name}…\x1b[K`);
-      timeSide(side, articles);
-    }
-  }
-  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-
-  const heapUsed = process.memoryUsage().heapUsed;
-  const maxRssBytes = process.resourceUsage().maxRSS * 1024; // maxRSS is in kilobytes
-  const runs = articles.length * options.rounds;
-  const summary = (side: Side) => ({
-    seconds: side.seconds,
-    msPerArticle: (side.seconds * 1000) / runs,
-    wordsPerSecond: side.seconds === 0 ? 0 : (words * options.rounds) / side.seconds,
-  });
-  const result = {
-    corpus: relative(process.cwd(), options.corpus).split(sep).join('/') || '.',
-    files: articles.length,
-    characters,
-    words,
-    rounds: options.rounds,
-    compromise: summary(compromise),
-    annotate: { ...summary(annotate), setupSeconds },
-    ratio: compromise.seconds === 0 ? null : annotate.seconds / compromise.seconds,
-    peakRssMB: mb(maxRssBytes),
-    heapUsedMB: mb(heapUsed),
-    failures: failures.length,
-  };
-
-  for (const failure of failures.slice(0, 10)) console.error(`annotate failed on ${failure}`);
-  if (failures.length > 10) console.error(`… and ${failures.length - 10} more failures`);
-  if (failures.length > 0) process.exitCode = 2;
-
-  if (options.json) {
-    console.log(JSON.stringify(result, null, 2));
-    return;
-  }
-  console.log(
-    `${result.corpus}: ${result.files} files, ${thousands(characters)} characters, ${thousands(words)} words, ` +
-      `${options.rounds} round${options.rounds === 1 ? '' : 's'} (warm-up on ${warmup.length} files)`,
+    (error: unknown) => {
+      console.error(`bench: ${error instanceof UsageError ? error.message : ((error as Error).stack ?? String(error))}`);
+      process.exitCode = 2;
+    },
   );
-  console.log('');
-  console.log(['side'.padEnd(10), 'seconds'.padStart(9), 'ms/article'.padStart(11), 'words/s'.padStart(10)].join(' '));
-  for (const [name, s] of [['compromise', result.compromise], ['annotate', result.annotate]] as const) {
-    console.log(
-      [name.padEnd(10), s.seconds.toFixed(2).padStart(9), s.msPerArticle.toFixed(2).padStart(11), thousands(s.wordsPerSecond).padStart(10)].join(' '),
-    );
-  }
-  console.log('');
-  console.log(`ratio annotate/compromise: ${result.ratio === null ? 'n/a' : `${result.ratio.toFixed(2)}×`}`);
-  console.log(`annotator setup: ${setupSeconds.toFixed(2)} s`);
-  console.log(`peak RSS: ${result.peakRssMB.toFixed(1)} MB, heap used after: ${result.heapUsedMB.toFixed(1)} MB`);
-}
-
-runTool('bench', USAGE, main);
+});
