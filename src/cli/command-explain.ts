@@ -5,7 +5,6 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { ArticleError, createAnnotator } from '../annotate-text.js';
 import { EXPLAIN_FORMATS, formatExplanation } from '../app/format-explanation.js';
 import type { ExplainFormat } from '../app/format-explanation.js';
 import { EXIT_ERROR, EXIT_OK } from '../app/run-annotate.js';
@@ -55,6 +54,8 @@ export async function runExplain(file: string, flags: ExplainFlags, io: ExplainI
     return EXIT_ERROR;
   }
   const { file: vocabularyFile, vocabulary } = config.value;
+  // Loaded here, not at the top: `annotate` runs served from the cache never load compromise at all.
+  const { ArticleError, createAnnotator } = await import('../annotate-text.js');
   const annotator = io.annotator ?? createAnnotator({ vocabulary, ...(vocabularyFile === null ? {} : { vocabularyFile }) });
   let explanation;
   try {
