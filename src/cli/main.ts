@@ -67,7 +67,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .argument('[inputs...]', "files, directories (recursively *.txt, *.md), globs, or '-' for stdin (default: the config's inputs)")
     .option('-o, --out-dir <dir>', 'where annotation files go, mirroring paths relative to each input root (default: annotations)')
     .option('--stdout', 'write documents to stdout instead of files, each as soon as it is done, in input order')
-    .option('--check', 'write nothing; exit 1 when an annotation file is missing, stale or orphaned')
+    .option('--check', 'write no annotation file; exit 1 when an annotation file is missing, stale or orphaned')
     .addOption(new Option('--format <format>', 'output format (default: yaml)').choices(OUTPUT_FORMATS))
     .option('--reporter <name>', `${REPORTERS.join(' | ')}: stylish on stderr, json and github on stdout (stderr with --stdout); repeatable`, collectReporter)
     .option('--date <iso>', 'anchor date (YYYY-MM-DD) for articles without one', parseDate)
