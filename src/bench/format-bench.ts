@@ -16,6 +16,12 @@ export interface BenchReport {
   summary: BenchSummary;
 }
 
+/** What each time column covers, so a quoted figure can say what it includes. */
+const LEGEND = [
+  'load s: importing the side\'s code; run s: compromise reading and parsing the files, or the whole main() of annotate',
+  '(its set-up included); process s: spawn to exit, Node start-up included; words/s: words / run s',
+];
+
 const thousands = (n: number): string => Math.round(n).toLocaleString('en-US');
 const DASH = '–';
 
@@ -26,6 +32,7 @@ export function formatBench(report: BenchReport): string {
       `${thousands(report.characters)} characters, ${thousands(report.words)} words; node ${report.node}, ${report.cores} core${report.cores === 1 ? '' : 's'}`,
     '',
     ...formatTable(summary.sides),
+    ...LEGEND,
     '',
     'targets ("Speed and scale")',
     ...formatTargets(summary.targets).map((line) => `  ${line}`),
