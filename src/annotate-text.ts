@@ -2,7 +2,6 @@
 // process (createAnnotator), then runs the fixed stages: front matter → parse → names → classify → entities → model.
 // explain() gives the same annotation with the rule and the vocabulary entry behind every item (`annotate explain`).
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type {
   Actor,
   Annotation,
@@ -45,6 +44,7 @@ import type { ClaimFinding, Range } from './extract/find-claims.js';
 import type { EventFinding } from './extract/find-events.js';
 import { readFrontMatter } from './text/front-matter.js';
 import { countCodePoints, toCodePointOffsets } from './text/code-points.js';
+import { VERSION } from './version.js';
 
 export interface AnnotatorOptions {
   /** A lexicon already loaded; by default the bundled lexicons/ are read. */
@@ -79,7 +79,7 @@ export class ArticleError extends Error {
   override name = 'ArticleError';
 }
 
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export { VERSION };
 
 export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
   const lexicon = options.lexicon ?? loadLexiconsSync();
