@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CountryEntry, Lexicon } from './lexicon.js';
-import { LEXICON_FILES, LexiconError, loadLexicons, loadLexiconsSync } from './load-lexicons.js';
+import { LEXICON_FILES, LexiconError, compileLexicon, loadLexicons, loadLexiconsSync } from './load-lexicons.js';
 
 const lexicon: Lexicon = loadLexiconsSync();
 const lexiconDir = fileURLToPath(new URL('../../lexicons/', import.meta.url));
@@ -186,6 +186,33 @@ describe('loading', () => {
     expect(loadLexiconsSync(dir).hash).toBe(lexicon.hash);
     appendFileSync(join(dir, LEXICON_FILES.stopNames), '- Hogmanay\n');
     expect(loadLexiconsSync(dir).hash).not.toBe(lexicon.hash);
+  });
+
+  it('reads the lexicon the build compiled while its key matches, the same lexicon as the YAML gives', async () => {
+    const dir = copyOfLexicons();
+    const compiled = join(dir, 'lexicons.json');
+    writeFileSync(compiled, compileLexicon(dir));
+    expect(loadLexiconsSync(dir, { compiled })).toEqual(loadLexiconsSync(dir, { compiled: null }));
+    // Marked, to see which one a load returns: the compiled file, not a fresh parse of the YAML.
+    const marked = JSON.parse(readFileSync(compiled, 'utf8')) as { lexicon: Lexicon };
+    marked.lexicon.stopNames.push('Compiled');
+    writeFileSync(compiled, JSON.stringify(marked));
+    expect(loadLexiconsSync(dir, { compiled }).stopNames).toContain('Compiled');
+    expect((await loadLexicons(dir, { compiled })).stopNames).toContain('Compiled');
+  });
+
+  it('reads the YAML once a lexicon file differs from what the compiled lexicon was made from', () => {
+    const dir = copyOfLexicons();
+    const compiled = join(dir, 'lexicons.json');
+    writeFileSync(compiled, compileLexicon(dir));
+    appendFileSync(join(dir, LEXICON_FILES.stopNames), '- Hogmanay\n');
+    const edited = loadLexiconsSync(dir, { compiled });
+    expect(edited.stopNames).toContain('Hogmanay');
+    expect(edited.hash).not.toBe(lexicon.hash);
+    // A compiled file that is missing or not JSON is no error either.
+    writeFileSync(compiled, '{');
+    expect(loadLexiconsSync(dir, { compiled }).stopNames).toContain('Hogmanay');
+    expect(loadLexiconsSync(dir, { compiled: join(dir, 'missing.json') }).stopNames).toContain('Hogmanay');
   });
 
   it('throws a LexiconError naming the file and the entry for a malformed entry', async () => {

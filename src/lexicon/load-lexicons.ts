@@ -1,12 +1,16 @@
 // Loads our vocabulary from lexicons/*.yaml into a Lexicon: reads the files, checks every entry's shape (a bad entry
 // is an error naming the file and the entry, never a silent skip), and hashes the bytes for annotator.lexicon.
+// Parsing and checking the YAML takes most of a second, so the build saves the checked Lexicon as JSON
+// (compileLexicon, run by scripts/compile-lexicons.mjs into dist/lexicon/lexicons.json); a load uses that file only
+// when its key, the hash of the lexicon files' bytes and of this loader's code, matches what it reads, and parses
+// the YAML otherwise: lexicons/*.yaml edited without a rebuild are read as they are.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, YAMLParseError } from 'yaml';
 import type { CameoEntry, CityEntry, ClaimCues, CountryEntry, Lexicon, OrganizationEntry, QuadClass, RegionEntry, StanceCues, TitleEntry, TriggerEntry } from './lexicon.js';
 import type { Polarity } from '../model/annotation.js';
 
@@ -44,8 +48,16 @@ function defaultDir(): string {
 
 const FILE_NAMES = Object.values(LEXICON_FILES);
 
+/** Where the build saves the checked lexicon: beside this module in dist/ (absent when run from src/). */
+export const COMPILED_LEXICON = fileURLToPath(new URL('./lexicons.json', import.meta.url));
+
+export interface LoadOptions {
+  /** The compiled lexicon to try first (default: COMPILED_LEXICON); null to always parse the YAML. */
+  compiled?: string | null;
+}
+
 /** Loads and checks all lexicon files of `dir` (default: the package's lexicons/ folder). */
-export async function loadLexicons(dir: string = defaultDir()): Promise<Lexicon> {
+export async function loadLexicons(dir: string = defaultDir(), options: LoadOptions = {}): Promise<Lexicon> {
   const contents = await Promise.all(
     FILE_NAMES.map(async (name) => {
       const path = join(dir, name);
@@ -56,11 +68,15 @@ export async function loadLexicons(dir: string = defaultDir()): Promise<Lexicon>
       }
     }),
   );
-  return buildLexicon(dir, new Map(contents));
+  return fromContents(dir, new Map(contents), options);
 }
 
 /** The same as loadLexicons, synchronously (for workers and tests). */
-export function loadLexiconsSync(dir: string = defaultDir()): Lexicon {
+export function loadLexiconsSync(dir: string = defaultDir(), options: LoadOptions = {}): Lexicon {
+  return fromContents(dir, readContentsSync(dir), options);
+}
+
+function readContentsSync(dir: string): Map<string, Uint8Array> {
   const contents = FILE_NAMES.map((name) => {
     const path = join(dir, name);
     try {
@@ -69,7 +85,56 @@ export function loadLexiconsSync(dir: string = defaultDir()): Lexicon {
       throw unreadable(path, error);
     }
   });
-  return buildLexicon(dir, new Map(contents));
+  return new Map(contents);
+}
+
+function fromContents(dir: string, contents: ReadonlyMap<string, Uint8Array>, options: LoadOptions): Lexicon {
+  const compiled = options.compiled === undefined ? COMPILED_LEXICON : options.compiled;
+  return (compiled === null ? null : readCompiled(compiled, keyOf(contents))) ?? buildLexicon(dir, contents);
+}
+
+/** The checked lexicon of `dir` as the JSON text that loadLexiconsSync reads back (the build's step). */
+export function compileLexicon(dir: string = defaultDir()): string {
+  const contents = readContentsSync(dir);
+  const compiled: CompiledLexicon = { key: keyOf(contents), lexicon: buildLexicon(dir, contents) };
+  return JSON.stringify(compiled);
+}
+
+interface CompiledLexicon {
+  key: string;
+  lexicon: Lexicon;
+}
+
+/** The lexicon saved in `file` if it was compiled from these bytes by this loader; null otherwise (no file, another
+ *  key, unreadable JSON), and the caller parses the YAML. */
+function readCompiled(file: string, key: string): Lexicon | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+  return isRecord(data) && data['key'] === key && isRecord(data['lexicon']) ? (data['lexicon'] as unknown as Lexicon) : null;
+}
+
+/** sha256 over this loader's code and every lexicon file's name, length and bytes: a compiled lexicon made by another
+ *  version of the checks, or from other bytes, never matches. */
+function keyOf(contents: ReadonlyMap<string, Uint8Array>): string {
+  const hash = createHash('sha256');
+  hash.update(loaderCode());
+  for (const name of [...contents.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const bytes = bytesOf(contents, name);
+    hash.update(`\0${name}\0${bytes.length}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+let loaderBytes: Uint8Array | undefined;
+
+function loaderCode(): Uint8Array {
+  loaderBytes ??= readFileSync(fileURLToPath(import.meta.url));
+  return loaderBytes;
 }
 
 /** The CAMEO codes of lexicons/cameo.yaml alone, to check a config file's event codes before the full load. */
@@ -253,6 +318,12 @@ function parseList(file: string, bytes: Uint8Array): unknown[] {
   return data;
 }
 
+/** The YAML parser, loaded on first use: a process that finds the compiled lexicon never loads it. (yaml is a
+ *  CommonJS package, so require gives the same instance an import would.) */
+function yaml(): typeof import('yaml') {
+  return createRequire(import.meta.url)('yaml') as typeof import('yaml');
+}
+
 function parseYaml(file: string, bytes: Uint8Array): unknown {
   let text: string;
   try {
@@ -260,6 +331,7 @@ function parseYaml(file: string, bytes: Uint8Array): unknown {
   } catch (error) {
     throw new LexiconError(file, 'not valid UTF-8', { cause: error });
   }
+  const { parse, YAMLParseError } = yaml();
   let data: unknown;
   try {
     data = parse(text);
