@@ -24,10 +24,12 @@ export interface LexiconIndex {
   isStopName(surface: string): boolean;
 }
 
+/** Printable ASCII, which NFC leaves as it is: the look-ups of every word skip normalize(), their slowest step. */
+const ASCII = /^[ -~]*$/;
+
 /** Normalises a surface form for look-up: curly quotes, case, spaces, a leading "the". */
 export function normalizeName(surface: string): string {
-  return surface
-    .normalize('NFC')
+  return (ASCII.test(surface) ? surface : surface.normalize('NFC'))
     .replace(/[’‘`]/g, "'")
     .replace(/\s+/g, ' ')
     .trim()
@@ -101,6 +103,7 @@ export function indexLexicon(lexicon: Lexicon, vocabulary?: UserVocabulary): Lex
     for (const alias of city.aliases) add(alias, { kind: 'city', city });
   }
   for (const [key, list] of map) {
+    if (list.length === 1) continue; // one meaning: in order already
     const user = userFirst.has(key) ? list.filter((h) => isUserHit(h, userCountries)) : [];
     const rest = list.filter((h) => !user.includes(h)).sort((a, b) => RANK[a.kind] - RANK[b.kind]);
     map.set(key, [...user, ...rest]);
