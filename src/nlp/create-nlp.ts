@@ -1,8 +1,14 @@
 // The only module that imports compromise. It teaches compromise our vocabulary through the plugin API (words and
 // tags) and turns a parse into plain tokens with UTF-16 offsets, so that the extractors never see compromise itself.
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type compromise from 'compromise';
 import datesPlugin from 'compromise-dates';
 import type { Lexicon } from '../lexicon/lexicon.js';
+
+// compromise's one-file build (what `require` resolves to) rather than the 456 modules its `import` resolves to: the
+// same code of the same pinned version, loaded in two thirds of the time (0.13 s less at every process start).
+// compromise-dates stays an import: its one-file build bundles an older spacetime than the one installed.
+const nlp = createRequire(import.meta.url)('compromise') as typeof compromise;
 
 // compromise-dates without its hook: the date taggers then run only where we ask for dates (sentences that report an
 // event), instead of on every parse, which costs a quarter of compromise's time on news.
