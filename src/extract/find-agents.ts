@@ -47,6 +47,7 @@ export function findAgents(parsed: ParsedText, findings: readonly Finding[], ind
 function matchTitle(tokens: Token[], i: number, index: LexiconIndex): { end: number; sector: string } | null {
   // Lower case, or capitalised only because it starts the sentence ("Soldiers from India …").
   if (!/^\p{Ll}/u.test(tokens[i]!.text) && !(i === 0 && /^\p{Lu}\p{Ll}+$/u.test(tokens[i]!.text))) return null;
+  if (!index.mayStartTitle(tokens[i]!.text)) return null;
   for (let m = Math.min(index.maxTitleWords, tokens.length - i); m >= 1; m--) {
     const words = tokens.slice(i, i + m);
     if (words.some((t, n) => !/^\p{Ll}/u.test(t.text) && !(n === 0 && i === 0)) || words.slice(0, -1).some((t) => !/^\s+$/.test(t.post))) continue;

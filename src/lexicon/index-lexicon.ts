@@ -18,6 +18,10 @@ export interface LexiconIndex {
   lookup(surface: string): readonly LexiconHit[];
   /** The CAMEO sector of a title ('' for plain honorifics), or undefined. Titles may span several words. */
   titleSector(surface: string): string | undefined;
+  /** False when no title of one or more words, written from this word on, can be in the lexicon: the word is not the
+   *  first word of a title (and not one the look-up drops, such as a leading "the"). Lets a search for titles skip
+   *  the words of a sentence that start none. */
+  mayStartTitle(word: string): boolean;
   /** Longest title in words, to bound the search. */
   maxTitleWords: number;
   countryByCode(code: string): CountryEntry | undefined;
@@ -110,9 +114,12 @@ export function indexLexicon(lexicon: Lexicon, vocabulary?: UserVocabulary): Lex
   }
 
   const titles = new Map<string, string>();
+  const firstWords = new Set<string>();
   let maxTitleWords = 1;
   for (const t of lexicon.titles) {
-    titles.set(normalizeName(t.title), t.sector);
+    const key = normalizeName(t.title);
+    titles.set(key, t.sector);
+    firstWords.add(key.split(' ')[0]!);
     maxTitleWords = Math.max(maxTitleWords, t.title.split(/\s+/).length);
   }
   const countries = new Map([...lexicon.countries, ...userCountries].map((c) => [c.code, c]));
@@ -122,6 +129,12 @@ export function indexLexicon(lexicon: Lexicon, vocabulary?: UserVocabulary): Lex
   return {
     lookup: (surface) => map.get(normalizeName(surface)) ?? none,
     titleSector: (surface) => titles.get(normalizeName(surface)),
+    mayStartTitle: (word) => {
+      // A title's key is normalizeName of its words joined by spaces, which begins with normalizeName of the first
+      // word, then a space or the end, unless that word normalizes to nothing, to several words or to a dropped "the".
+      const first = normalizeName(word);
+      return firstWords.has(first) || first === '' || first === 'the' || first.includes(' ');
+    },
     maxTitleWords,
     countryByCode: (code) => countries.get(code),
     isStopName: (surface) => stop.has(normalizeName(surface)),
