@@ -54,9 +54,13 @@ export class SentenceView {
     }
   }
 
+  /** Each token's norm, made on first use: the stages ask for the same tokens' norms many times over. */
+  private readonly norms: (string | undefined)[] = [];
+
   norm(k: number): string {
     const t = this.tokens[k];
-    return t ? t.normal.replace(/[’]/g, "'").replace(/'s$/, '') : '';
+    if (!t) return '';
+    return (this.norms[k] ??= t.normal.replace(/[’]/g, "'").replace(/'s$/, ''));
   }
 
   /** compromise splits some hyphenated words ("cease-fire" → cease, fire): the word rejoined, and the token after it. */
