@@ -53,6 +53,12 @@ export function phraseTable<T>(entries: Iterable<readonly [string, T]>, inflecti
   return table;
 }
 
+/** Whether a phrase of the table begins with token i's word: matchPhrase finds nothing where this is false, so a
+ *  caller tests it before the grammar checks that decide whether to match at all. */
+export function startsPhrase<T>(s: SentenceView, i: number, table: PhraseTable<T>): boolean {
+  return table.has(s.norm(i)) || table.has(s.tokens[i]?.normal ?? '');
+}
+
 /** The longest phrase of the table that starts at token i and runs over consecutive words of one clause. */
 export function matchPhrase<T>(s: SentenceView, i: number, table: PhraseTable<T>): { phrase: Phrase<T>; to: number } | null {
   const candidates = table.get(s.norm(i)) ?? table.get(s.tokens[i]?.normal ?? '');

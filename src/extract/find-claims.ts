@@ -6,7 +6,7 @@
 import type { ParsedText, Token } from '../nlp/create-nlp.js';
 import type { Finding } from './classify-names.js';
 import type { ClaimVocabulary } from './cue-vocabulary.js';
-import { matchPhrase } from './cue-vocabulary.js';
+import { matchPhrase, startsPhrase } from './cue-vocabulary.js';
 import { SentenceView, actorIn, phraseRange, previousVerb, sentenceViews, headOf, isPassive, isVerbish, isNounish, phraseEndingAt, phraseStartingAt, verbGroup } from './sentence-view.js';
 
 /** UTF-16 offsets into the article. */
@@ -108,9 +108,10 @@ class SentenceClaims {
       }
       const impersonal = this.impersonal(i);
       if (impersonal) continue;
-      const verb = isVerbish(s, i) && !this.nounLike(i) ? matchPhrase(s, i, this.ctx.vocabulary.verbs) : null;
+      const { verbs, nouns } = this.ctx.vocabulary;
+      const verb = startsPhrase(s, i, verbs) && isVerbish(s, i) && !this.nounLike(i) ? matchPhrase(s, i, verbs) : null;
       if (verb && this.verbCue(i, verb.to, verb.phrase.value.hedging, verb.phrase.lemma)) continue;
-      const noun = isNounish(s, i) || s.tokens[i]!.tags.has('Noun') ? matchPhrase(s, i, this.ctx.vocabulary.nouns) : null;
+      const noun = startsPhrase(s, i, nouns) && (isNounish(s, i) || s.tokens[i]!.tags.has('Noun')) ? matchPhrase(s, i, nouns) : null;
       if (noun) this.nounCue(i, noun.to);
     }
     return this.out;

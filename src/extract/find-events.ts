@@ -131,8 +131,9 @@ function bestMatch(s: SentenceView, i: number, vocabulary: EventVocabulary): Can
       c.to - c.from - (best.to - best.from)
     ) > 0;
   };
-  if (isVerbish(s, i)) {
-    for (const p of forms.flatMap((form) => vocabulary.verbs.get(form) ?? [])) {
+  const verbs = forms.flatMap((form) => vocabulary.verbs.get(form) ?? []);
+  if (verbs.length > 0 && isVerbish(s, i)) {
+    for (const p of verbs) {
       const to = matchWords(s, i, p);
       if (to < 0) continue;
       if (p.object.size > 0 && !hasObject(s, to, p.object)) continue;

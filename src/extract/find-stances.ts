@@ -7,7 +7,7 @@ import type { Polarity, StanceBasis } from '../model/annotation.js';
 import type { ParsedText } from '../nlp/create-nlp.js';
 import type { Finding } from './classify-names.js';
 import type { StanceVocabulary } from './cue-vocabulary.js';
-import { matchPhrase } from './cue-vocabulary.js';
+import { matchPhrase, startsPhrase } from './cue-vocabulary.js';
 import type { EventFinding } from './find-events.js';
 import type { Range } from './find-claims.js';
 import { SentenceView, actorIn, phraseRange, sentenceViews, governingVerb, headOf, isNounish, isPassive, isVerbish, phraseEndingAt, phraseStartingAt, verbGroup } from './sentence-view.js';
@@ -96,13 +96,14 @@ class SentenceStances {
         i = position - 1;
         continue;
       }
-      const verb = isVerbish(s, i) ? matchPhrase(s, i, this.ctx.vocabulary.verbs) : null;
+      const { verbs, nouns } = this.ctx.vocabulary;
+      const verb = startsPhrase(s, i, verbs) && isVerbish(s, i) ? matchPhrase(s, i, verbs) : null;
       if (verb) {
         this.verbStance(i, verb.to, verb.phrase.value);
         i = verb.to - 1;
         continue;
       }
-      const noun = isNounish(s, i) || s.tokens[i]!.tags.has('Noun') ? matchPhrase(s, i, this.ctx.vocabulary.nouns) : null;
+      const noun = startsPhrase(s, i, nouns) && (isNounish(s, i) || s.tokens[i]!.tags.has('Noun')) ? matchPhrase(s, i, nouns) : null;
       if (noun) {
         this.nounStance(i, noun.to, noun.phrase.value);
         i = noun.to - 1;
