@@ -6,7 +6,6 @@ import { access, readFile, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import fg from 'fast-glob';
 import { parse as parseYaml } from 'yaml';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
@@ -276,6 +275,7 @@ async function checkFile(target: string, fresh: string, format: OutputFormat): P
 
 /** Annotation files in the output directory that no input of this run writes and whose article is gone. */
 async function findOrphans(outRoot: string, targets: ReadonlySet<string>, options: RunOptions): Promise<FileReport[]> {
+  const fg = (await import('fast-glob')).default;
   const found = await fg(`**/*.${options.format}`, { cwd: outRoot, absolute: true, onlyFiles: true, suppressErrors: true });
   const orphans: FileReport[] = [];
   for (const file of found.map((f) => path.resolve(f)).sort()) {

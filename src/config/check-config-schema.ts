@@ -2,7 +2,7 @@
 // file: the node it is about (for the line), the key in our syntax (`actors[1].code`) and a reason in words.
 // load-config.ts runs it after its own walk, whose messages say more; this pass makes sure nothing the published
 // schema forbids gets through, should the walk and the schema ever drift apart.
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node } from 'yaml';
@@ -21,6 +21,8 @@ let validate: ValidateFunction | undefined;
 
 function compiledSchema(): ValidateFunction {
   // verbose: errors carry the data and the schema they are about, for the reason.
+  // Required here, not imported at the top: ajv costs 40 ms to load, and most runs have no config file.
+  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   validate ??= new Ajv2020({ allErrors: true, strict: true, verbose: true }).compile(configSchema);
   return validate;
 }

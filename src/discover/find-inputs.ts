@@ -5,8 +5,8 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
-import picomatch from 'picomatch';
+// fast-glob and picomatch are loaded when a glob or an ignore pattern needs them: most runs name directories.
+type FastGlob = typeof import('fast-glob');
 
 export interface InputFile {
   /** Path as given relative to cwd, POSIX separators ('-' for stdin). */
@@ -52,7 +52,7 @@ export async function findInputs(inputs: readonly string[], options: FindInputsO
   const files = new Map<string, InputFile>();
   const problems: InputProblem[] = [];
   const warnings: InputProblem[] = [];
-  const ignored = compileIgnore(options.ignore ?? []);
+  const ignored = options.ignore?.length ? compileIgnore(options.ignore, (await import('picomatch')).default) : () => false;
   const display = (absolute: string): string => toPosix(path.relative(cwd, absolute)) || '.';
   const walk = async (dir: string, root: string, inside: ReadonlySet<string>): Promise<void> => {
     let entries: Dirent[];
@@ -105,9 +105,10 @@ export async function findInputs(inputs: readonly string[], options: FindInputsO
       else add(files, absolute, display(path.dirname(absolute)), cwd);
       continue;
     }
+    const fg = (await import('fast-glob')).default;
     if (fg.isDynamicPattern(input)) {
       const found = await fg(toPosix(input), { cwd, dot: false, absolute: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true });
-      const root = display(path.resolve(cwd, staticBase(input)));
+      const root = display(path.resolve(cwd, staticBase(input, fg)));
       const before = files.size;
       for (const file of found.sort()) {
         if (ignored(file)) continue;
@@ -132,7 +133,7 @@ function add(files: Map<string, InputFile>, absolute: string, root: string, cwd:
 /** One test for every ignore pattern, as .gitignore reads them: a pattern without a slash matches a file or
  *  directory name at any depth (`*.draft.md`, `drafts`); one with a slash is anchored at its base (`2019/**`);
  *  a trailing slash means a directory and everything in it. */
-function compileIgnore(patterns: readonly IgnorePattern[]): (absolute: string) => boolean {
+function compileIgnore(patterns: readonly IgnorePattern[], picomatch: typeof import('picomatch')): (absolute: string) => boolean {
   const tests = patterns.map(({ pattern, base }) => {
     const trimmed = pattern.replace(/\/+$/, '').replace(/^\.?\//, '');
     const anchored = trimmed.includes('/');
@@ -150,7 +151,7 @@ function compileIgnore(patterns: readonly IgnorePattern[]): (absolute: string) =
 }
 
 /** The directory part of a glob before its first dynamic segment: `articles/2024/*.txt` → `articles/2024`. */
-function staticBase(pattern: string): string {
+function staticBase(pattern: string, fg: FastGlob): string {
   const parts = toPosix(pattern).split('/');
   const base: string[] = [];
   for (const part of parts) {
