@@ -210,7 +210,7 @@ function toEvents(
       source,
       target,
       place: e.place ? (entities.idOf(e.place) ?? null) : null,
-      date: e.date,
+      date: e.date(),
       modality: e.modality,
     });
   }

@@ -18,7 +18,9 @@ export interface EventFinding {
   source: Finding[];
   target: Finding[];
   place: Finding | null;
-  date: string | null;
+  /** The day the event is dated to (null when none): resolved on first call, since compromise-dates re-parses the
+   *  sentence, and only the events that reach the annotation need it. Shared by the events of one sentence. */
+  date: () => string | null;
   modality: Modality;
   /** How the participants were found, for `annotate explain`. */
   reason: string;
@@ -60,11 +62,18 @@ export function findEvents(parsed: ParsedText, findings: readonly Finding[], ctx
     const { tokens } = sentence;
     const found = findInSentence(sentence, ctx, derived);
     if (found.length === 0) continue;
-    if (ctx.anchor) {
-      const text = ctx.text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
-      const date = pickDate(ctx.findDates(text, ctx.anchor));
-      const ahead = tokens.some((t) => FUTURE_WORDS.test(t.normal) || t.normal === 'next');
-      for (const e of found) e.date = date === null ? null : shiftWeekday(date, ctx.anchor, ahead);
+    const anchor = ctx.anchor;
+    if (anchor) {
+      let resolved: string | null | undefined;
+      const date = (): string | null => {
+        if (resolved !== undefined) return resolved;
+        const text = ctx.text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
+        const day = pickDate(ctx.findDates(text, anchor));
+        const ahead = tokens.some((t) => FUTURE_WORDS.test(t.normal) || t.normal === 'next');
+        resolved = day === null ? null : shiftWeekday(day, anchor, ahead);
+        return resolved;
+      };
+      for (const e of found) e.date = date;
     }
     events.push(...found);
   }
@@ -407,7 +416,7 @@ function eventAt(s: SentenceView, c: Candidate, source: Finding[], target: Findi
     source: sources,
     target: unique(target).filter((t) => !sources.includes(t)),
     place: placeOf(s, c.from, c.to),
-    date: null,
+    date: undated,
     modality,
     reason,
   };
@@ -494,6 +503,8 @@ function isReported(s: SentenceView, trigger: number): boolean {
     return !s.tokens.slice(k + 1).some((after) => after.tags.has('Verb') && !after.tags.has('Date'));
   });
 }
+
+const undated = (): null => null;
 
 /** Only a day is a date: "next week" or "1990" would pretend to a precision the text does not give. */
 function pickDate(dates: DateMention[]): DateMention | null {
