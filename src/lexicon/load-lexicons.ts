@@ -90,13 +90,13 @@ function readContentsSync(dir: string): Map<string, Uint8Array> {
 
 function fromContents(dir: string, contents: ReadonlyMap<string, Uint8Array>, options: LoadOptions): Lexicon {
   const compiled = options.compiled === undefined ? COMPILED_LEXICON : options.compiled;
-  return (compiled === null ? null : readCompiled(compiled, keyOf(contents))) ?? buildLexicon(dir, contents);
+  return (compiled === null ? null : readCompiled(compiled, contents)) ?? buildLexicon(dir, contents);
 }
 
 /** The checked lexicon of `dir` as the JSON text that loadLexiconsSync reads back (the build's step). */
 export function compileLexicon(dir: string = defaultDir()): string {
   const contents = readContentsSync(dir);
-  const compiled: CompiledLexicon = { key: keyOf(contents), lexicon: buildLexicon(dir, contents) };
+  const compiled: CompiledLexicon = { key: compiledKey(contents), lexicon: buildLexicon(dir, contents) };
   return JSON.stringify(compiled);
 }
 
@@ -106,11 +106,13 @@ interface CompiledLexicon {
 }
 
 /** The lexicon saved in `file` if it was compiled from these bytes by this loader; null otherwise (no file, another
- *  key, unreadable JSON), and the caller parses the YAML. */
-function readCompiled(file: string, key: string): Lexicon | null {
+ *  key, unreadable JSON, this module's code unreadable as a file), and the caller parses the YAML. */
+function readCompiled(file: string, contents: ReadonlyMap<string, Uint8Array>): Lexicon | null {
   let data: unknown;
+  let key: string;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
+    key = compiledKey(contents);
   } catch {
     return null;
   }
@@ -119,7 +121,7 @@ function readCompiled(file: string, key: string): Lexicon | null {
 
 /** sha256 over this loader's code and every lexicon file's name, length and bytes: a compiled lexicon made by another
  *  version of the checks, or from other bytes, never matches. */
-function keyOf(contents: ReadonlyMap<string, Uint8Array>): string {
+function compiledKey(contents: ReadonlyMap<string, Uint8Array>): string {
   const hash = createHash('sha256');
   hash.update(loaderCode());
   for (const name of [...contents.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
