@@ -1,8 +1,7 @@
 // The command line of `npm run bench`: what it measures and on which files. Pure (the working directory is passed in),
 // so the parsing is tested without running a bench.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { UsageError, positiveInteger } from '../eval/tool-args.js';
+import { UsageError, parseToolArgs, positiveInteger } from '../eval/tool-args.js';
 
 export const USAGE = `usage: npm run bench -- [options]
 
@@ -34,24 +33,13 @@ export const DEFAULT_CORPUS = '../shared/corpus/bbc';
 export const DEFAULT_ARTICLE = 'seeds/000_2cd020d2d7a82209.txt';
 
 export function parseBenchArgs(argv: string[], cwd: string): BenchOptions | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        corpus: { type: 'string' },
-        limit: { type: 'string' },
-        article: { type: 'string' },
-        scale: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message, true);
-  }
+  const values = parseToolArgs(argv, {
+    corpus: { type: 'string' },
+    limit: { type: 'string' },
+    article: { type: 'string' },
+    scale: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
   if (values.help) return 'help';
   const scale = positiveInteger('scale', values.scale);
   // One copy is the --jobs auto side already: a scale of 1 would measure it twice and check nothing.

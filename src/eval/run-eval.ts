@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { createAnnotator } from '../index.js';
 import type { AnnotateOptions, Annotation, Annotator } from '../index.js';
 import type { UserVocabulary } from '../lexicon/lexicon.js';
@@ -28,7 +27,7 @@ import { POLARITY_CLASSES, predictStances, scoreSentence, scoreStances } from '.
 import type { GoldPolarity, GoldTarget, PolarityScore, Range, StanceScore, StanceSentence, TargetResult } from './score-stances.js';
 import { predictCodings, scoreEvents, scoreRow } from './score-events.js';
 import type { EventScore, GoldCoding, PetrarchRow, PredictedCoding, Prediction, RowResult } from './score-events.js';
-import { UsageError, positiveInteger, runTool } from './tool-args.js';
+import { UsageError, parseToolArgs, positiveInteger, runTool } from './tool-args.js';
 
 const USAGE = `usage: npm run eval -- --gold <file.jsonl> [options]
 
@@ -83,24 +82,13 @@ interface SystemResult {
 }
 
 function parseOptions(argv: string[]): Options | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        gold: { type: 'string' },
-        limit: { type: 'string' },
-        errors: { type: 'string' },
-        baseline: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message, true);
-  }
+  const values = parseToolArgs(argv, {
+    gold: { type: 'string' },
+    limit: { type: 'string' },
+    errors: { type: 'string' },
+    baseline: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  });
   if (values.help) return 'help';
   if (values.gold === undefined || values.gold === '') throw new UsageError('missing --gold <file.jsonl>', true);
   return {

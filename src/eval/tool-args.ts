@@ -1,5 +1,7 @@
 // What the eval and bench commands share: their usage errors, integer options and the exit-code wrapper.
 /* eslint-disable no-console -- command-line tools: their stderr is where a usage error goes */
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 
 /** A command-line mistake: reported in one line (with the usage text if asked), exit code 2. */
 export class UsageError extends Error {
@@ -8,6 +10,26 @@ export class UsageError extends Error {
     readonly showUsage = false,
   ) {
     super(message);
+  }
+}
+
+const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const;
+
+/** The options of a tool's argv (no positionals; -h/--help added), a parse error turned into a UsageError shown
+ *  with the usage text. */
+type ToolConfig<T> = { args: string[]; strict: true; allowPositionals: false; options: T & typeof HELP };
+
+export function parseToolArgs<const T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T): ReturnType<typeof parseArgs<ToolConfig<T>>>['values'] {
+  const config: ToolConfig<T> = {
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: { ...options, ...HELP },
+  };
+  try {
+    return parseArgs(config).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message, true);
   }
 }
 
