@@ -48,7 +48,7 @@ export async function openCache(dir: string, context: CacheContext): Promise<Ann
     // Tools that archive or back up directories skip one with this tag (https://bford.info/cachedir/).
     await writeFile(path.join(dir, 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# annotate cache: safe to delete\n');
   }
-  const run = hash([CACHE_LAYOUT, VERSION, String(SCHEMA_VERSION), NLP_VERSIONS, filesHash('../../lexicons/'), filesHash('../../dist/'), context.vocabulary, context.date ?? '', context.format]);
+  const run = hash([CACHE_LAYOUT, VERSION, String(SCHEMA_VERSION), NLP_VERSIONS, filesHash('../../lexicons/'), filesHash('../../dist/', '.js'), context.vocabulary, context.date ?? '', context.format]);
   const entryFile = (key: string): string => path.join(dir, 'entries', key.slice(0, 2), key.slice(2));
   const keyOf = (articlePath: string, contentHash: string): string => hash([run, articlePath, contentHash]);
   return {
@@ -80,14 +80,14 @@ function parseEntry(text: string, key: string): CachedOutput | null {
 
 const hashes = new Map<string, string>();
 
-/** sha256 over the names and bytes of every file below a directory of the package (the lexicons, the build), read
- *  once per process: a few MB, hashed in milliseconds, without parsing anything. */
-function filesHash(relative: string): string {
+/** sha256 over the names and bytes of the files below a directory of the package (every lexicon; of the build, the
+ *  code that runs, not its maps and type declarations), read once per process, without parsing anything. */
+function filesHash(relative: string, suffix = ''): string {
   const known = hashes.get(relative);
   if (known !== undefined) return known;
   const root = new URL(relative, import.meta.url);
   const digest = createHash('sha256');
-  const names = existsSync(root) ? (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).sort() : [];
+  const names = existsSync(root) ? (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).filter((n) => n.endsWith(suffix)).sort() : [];
   for (const name of names) {
     const file = new URL(name.split(path.sep).join('/'), root);
     if (!statSync(file).isFile()) continue;
