@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { decodeText } from '../text/decode-text.js';
+import { describeFsError } from '../discover/find-inputs.js';
 
 /** `unreadable`: the bytes could not be had (missing, permissions, I/O); `unsuitable`: they are not an article's text
  *  (too large, binary, not UTF-8), which annotate reports as skipped. */
@@ -29,21 +30,10 @@ export async function readArticle(absolute: string | null, stdin: Readable, maxB
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, problem: 'unreadable', reason: code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${describeFsError(error)}` };
+    return { ok: false, problem: 'unreadable', reason: code === 'ENOENT' ? describeFsError(error) : `cannot read: ${describeFsError(error)}` };
   }
   const decoded = decodeText(bytes);
   return decoded.ok ? { ok: true, text: decoded.text, bytes } : { ok: false, problem: 'unsuitable', reason: decoded.reason };
-}
-
-/** A file-system error in a few words a person can act on. */
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOSPC') return 'no space left on the device';
-  if (code === 'EROFS') return 'read-only file system';
-  if (code === 'EIO') return 'input/output error';
-  if (code === 'ENOTDIR') return 'a part of the path is not a directory';
-  return (error as Error).message;
 }
 
 function megabytes(bytes: number): string {

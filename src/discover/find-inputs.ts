@@ -162,12 +162,16 @@ function staticBase(pattern: string, fg: FastGlob): string {
   return base.join('/') || '.';
 }
 
-function describeFsError(error: unknown): string {
+/** A file-system error in a few words a person can act on (for inputs, outputs and the cache alike). */
+export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ELOOP') return 'symbolic link loop';
   if (code === 'ENOTDIR') return 'a part of the path is not a directory';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  if (code === 'EROFS') return 'read-only file system';
+  if (code === 'EIO') return 'input/output error';
   return (error as Error).message;
 }
 
