@@ -153,8 +153,6 @@ async function annotateCommand(inputs: string[], flags: AnnotateFlags, io: CliIO
     if (name === 'github') return createGithubReporter(machineStream);
     return createStylishReporter({ line, verbosity, color: colorLevel(io.stderr, io.env, flags.color) });
   });
-  // Without the stylish reporter nobody draws the bar; the machine reporters still get their own output.
-  if (!reporterNames.includes('stylish')) line.clear();
   const reporter = combineReporters(reporters);
   if (config.value.file !== null) reporter.debug?.(`config ${config.value.file}`);
 
