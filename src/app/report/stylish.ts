@@ -12,11 +12,9 @@ export interface StylishOptions {
   verbosity: Verbosity;
   /** Colour level 0–3; decide it with colorLevel(). */
   color: number;
-  /** Print the summary line even in --stdout mode (where, by default, stderr stays empty for pipelines). */
-  summaryWithStdout?: boolean;
 }
 
-export function createStylishReporter({ line, verbosity, color, summaryWithStdout }: StylishOptions): Reporter {
+export function createStylishReporter({ line, verbosity, color }: StylishOptions): Reporter {
   const c = new Chalk({ level: color as 0 | 1 | 2 | 3 });
   const verbose = verbosity === 'verbose' || verbosity === 'debug';
   let done = 0;
@@ -56,7 +54,8 @@ export function createStylishReporter({ line, verbosity, color, summaryWithStdou
         line.write(`${c.yellow('annotate interrupted')}: ${s.annotated + s.upToDate + s.missing + s.stale} of ${s.files} files done${s.mode === 'write' ? ' (every file written is complete)' : ''}\n`);
         return;
       }
-      if (verbosity === 'quiet' || (s.mode === 'stdout' && !summaryWithStdout && !verbose)) return;
+      // With --stdout, stderr stays empty for pipelines unless the user asked for more.
+      if (verbosity === 'quiet' || (s.mode === 'stdout' && !verbose)) return;
       line.write(summaryLine(c, s) + '\n');
     },
   };
