@@ -31,6 +31,7 @@ export function createWorkerPool(options: WorkerPoolOptions): Engine {
   const busy = new Map<Worker, Job>();
   const idle: Worker[] = [];
   let crash: WorkerCrash | null = null;
+  let closing = false;
   let nextId = 0;
 
   const fail = (error: WorkerCrash): void => {
@@ -70,7 +71,6 @@ export function createWorkerPool(options: WorkerPoolOptions): Engine {
     idle.push(worker);
     return worker;
   });
-  let closing = false;
 
   return {
     annotate(task) {
