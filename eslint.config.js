@@ -16,7 +16,7 @@ export default tseslint.config(
   },
   {
     // The pure core never touches the process or the file system (STYLE.md §2).
-    files: ['src/nlp/**', 'src/extract/**', 'src/model/**', 'src/serialize/**', 'src/app/diff-annotations.ts', 'src/app/report/**'],
+    files: ['src/nlp/**', 'src/extract/**', 'src/model/**', 'src/serialize/**', 'src/corpus/**', 'src/app/diff-annotations.ts', 'src/app/report/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: ['node:fs', 'node:fs/promises', 'fs', 'node:process', 'node:child_process'] }],
       'no-restricted-globals': ['error', 'process'],

@@ -22,6 +22,7 @@ import { readConfig } from './read-config.js';
 import { configSchema } from '../config/config-schema.js';
 import { parseDate } from './parse-options.js';
 import { explainCommand } from './command-explain.js';
+import { reportCommand } from './command-report.js';
 
 export interface CliIO {
   stdout: Writable;
@@ -103,6 +104,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     });
 
   explainCommand(program, io, (code) => (exitCode = code));
+  reportCommand(program, io, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -29,6 +29,14 @@ export interface FindInputsOptions {
   ignore?: readonly IgnorePattern[];
   /** The name stdin's article goes by (`--stdin-path`): its source.path and where its output is written. */
   stdinPath?: string;
+  /** Which files a directory walk takes, and how a message names them; by default articles (*.txt, *.md). */
+  accept?: FileKind;
+}
+
+export interface FileKind {
+  pattern: RegExp;
+  /** For "no … in this directory". */
+  noun: string;
 }
 
 export interface InputProblem {
@@ -45,10 +53,11 @@ export interface FindInputsResult {
   warnings: InputProblem[];
 }
 
-const ARTICLE_FILE = /\.(?:txt|md)$/i;
+const ARTICLE_FILES: FileKind = { pattern: /\.(?:txt|md)$/i, noun: '.txt or .md files' };
 
 export async function findInputs(inputs: readonly string[], options: FindInputsOptions): Promise<FindInputsResult> {
   const { cwd } = options;
+  const accept = options.accept ?? ARTICLE_FILES;
   const files = new Map<string, InputFile>();
   const problems: InputProblem[] = [];
   const warnings: InputProblem[] = [];
@@ -76,7 +85,7 @@ export async function findInputs(inputs: readonly string[], options: FindInputsO
         kind = target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
       }
       if (ignored(absolute)) continue;
-      if (kind === 'file' && ARTICLE_FILE.test(entry.name)) add(files, absolute, root, cwd);
+      if (kind === 'file' && accept.pattern.test(entry.name)) add(files, absolute, root, cwd);
       if (kind !== 'directory') continue;
       const real = await realpath(absolute);
       if (inside.has(real)) {
@@ -89,7 +98,7 @@ export async function findInputs(inputs: readonly string[], options: FindInputsO
   const addDirectory = async (absolute: string, input: string): Promise<void> => {
     const before = files.size;
     await walk(absolute, display(absolute), new Set([await realpath(absolute)]));
-    if (files.size === before) problems.push({ input, reason: 'no .txt or .md files in this directory' });
+    if (files.size === before) problems.push({ input, reason: `no ${accept.noun} in this directory` });
   };
 
   for (const input of inputs) {

@@ -141,6 +141,11 @@ function loaderCode(): Uint8Array {
 
 /** The CAMEO codes of lexicons/cameo.yaml alone, to check a config file's event codes before the full load. */
 export function loadEventCodesSync(dir: string = defaultDir()): Set<string> {
+  return new Set(loadCameoSync(dir).map((entry) => entry.code));
+}
+
+/** The CAMEO codebook of lexicons/cameo.yaml alone (the report names every code it shows). */
+export function loadCameoSync(dir: string = defaultDir()): CameoEntry[] {
   const path = join(dir, LEXICON_FILES.cameo);
   let bytes: Uint8Array;
   try {
@@ -148,7 +153,7 @@ export function loadEventCodesSync(dir: string = defaultDir()): Set<string> {
   } catch (error) {
     throw unreadable(path, error);
   }
-  return new Set(checkEntries(path, parseList(path, bytes), toCameo).map((entry) => entry.code));
+  return checkEntries(path, parseList(path, bytes), toCameo);
 }
 
 function unreadable(path: string, error: unknown): LexiconError {

@@ -28,3 +28,20 @@ export function countCodePoints(text: string): number {
   }
   return n;
 }
+
+/** Returns a function mapping a code-point offset of `text` to its UTF-16 offset: the inverse of toCodePointOffsets,
+ *  for pages whose scripts slice JavaScript strings. Linear set-up, O(1) per call. */
+export function toUtf16Offsets(text: string): (codePoint: number) => number {
+  if (!/[\uD800-\uDBFF]/.test(text)) return (codePoint) => codePoint;
+  const map: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    map.push(i);
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  map.push(text.length);
+  return (codePoint) => map[codePoint] ?? text.length;
+}

@@ -1,0 +1,230 @@
+// `annotate report`: reads annotation files (YAML, JSON, NDJSON; files, directories or stdin), checks each against
+// the schema, finds each article through its source.path, and either prints the corpus summary (tables or JSON on
+// stdout) or writes the HTML report. A file that is not an annotation is an error on that file and the rest goes on
+// (exit 2 at the end); an article that is missing or has changed since it was annotated is a notice, and its
+// annotation is shown without the text.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { Annotation } from '../model/annotation.js';
+import { annotationSchema } from '../model/annotation.js';
+import { findInputs, toPosix } from '../discover/find-inputs.js';
+import { collectCorpus, compareText } from '../corpus/collect-corpus.js';
+import type { CorpusDocument } from '../corpus/collect-corpus.js';
+import { formatSummary } from '../corpus/format-summary.js';
+import type { SummaryFormat } from '../corpus/format-summary.js';
+import { renderReport } from '../corpus/render-html.js';
+import { loadCameoSync } from '../lexicon/load-lexicons.js';
+import { VERSION } from '../version.js';
+import { readArticle } from './read-article.js';
+import { writeFileAtomic } from './write-atomic.js';
+import { EXIT_ERROR, EXIT_OK } from './run-annotate.js';
+
+export interface ReportOptions {
+  inputs: string[];
+  /** Write the HTML report here; without it, the summary goes to stdout. */
+  html?: string;
+  format: SummaryFormat;
+  /** Rows per summary table. */
+  top: number;
+  /** The directory source.path is relative to: the working directory annotate ran in (default: cwd). */
+  root?: string;
+  /** The page's title. */
+  title?: string;
+  quiet?: boolean;
+  /** chalk's colour level of the printed tables. */
+  color: number;
+}
+
+export interface ReportIO {
+  stdout: Writable;
+  stderr: Writable;
+  stdin: Readable;
+  cwd: string;
+}
+
+const ANNOTATION_FILES = { pattern: /\.(?:ya?ml|json|ndjson|jsonl)$/i, noun: 'annotation files (.yaml, .json, .ndjson)' };
+/** Notices printed one per line before they are summed up: a corpus moved elsewhere would print thousands. */
+const NOTICE_LINES = 10;
+
+export async function runReport(options: ReportOptions, io: ReportIO): Promise<number> {
+  let failed = false;
+  const error = (file: string, reason: string): void => {
+    failed = true;
+    io.stderr.write(`error ${file}: ${reason}\n`);
+  };
+  const found = await findInputs(options.inputs, { cwd: io.cwd, accept: ANNOTATION_FILES });
+  for (const problem of found.problems) error(problem.input, problem.reason);
+  for (const warning of found.warnings) if (!options.quiet) io.stderr.write(`warning ${warning.input}: ${warning.reason}\n`);
+
+  const validate = await annotationValidator();
+  const read: { annotation: Annotation; annotationFile: string }[] = [];
+  for (const file of found.files) {
+    const parsed = await readAnnotations(file.absolute, io.stdin);
+    if (!parsed.ok) {
+      error(file.path, parsed.reason);
+      continue;
+    }
+    parsed.documents.forEach((doc, i) => {
+      const where = parsed.documents.length > 1 ? `${file.path} (document ${i + 1})` : file.path;
+      const problem = validate(doc);
+      if (problem !== null) error(where, `not an annotation file: ${problem}`);
+      else read.push({ annotation: doc as Annotation, annotationFile: file.path });
+    });
+  }
+  // One document per article: the same article annotated twice (two output directories) would count twice.
+  read.sort((a, b) => compareText(a.annotation.source.path, b.annotation.source.path) || compareText(a.annotationFile, b.annotationFile));
+  const unique = read.filter((doc, i) => {
+    const previous = read[i - 1];
+    if (previous === undefined || previous.annotation.source.path !== doc.annotation.source.path) return true;
+    if (!options.quiet) io.stderr.write(`warning ${doc.annotationFile}: annotates ${doc.annotation.source.path} as ${previous.annotationFile} does; left out\n`);
+    return false;
+  });
+  if (unique.length === 0) {
+    if (!failed) error(options.inputs.join(' '), 'no annotations to report on');
+    return EXIT_ERROR;
+  }
+
+  if (options.html === undefined) {
+    const corpus = collectCorpus(unique.map((doc) => ({ ...doc, text: null, notice: null })));
+    io.stdout.write(formatSummary(corpus, options.format, { top: options.top, color: options.format === 'json' ? 0 : options.color }));
+    return failed ? EXIT_ERROR : EXIT_OK;
+  }
+
+  const root = path.resolve(io.cwd, options.root ?? '.');
+  const documents: CorpusDocument[] = [];
+  for (const doc of unique) documents.push({ ...doc, ...(await findArticle(doc.annotation, root, io.stdin)) });
+  const notices = documents.filter((d) => d.notice !== null);
+  if (!options.quiet) {
+    for (const d of notices.slice(0, NOTICE_LINES)) io.stderr.write(`notice ${d.annotationFile}: ${d.notice}; the report shows the annotation alone\n`);
+    if (notices.length > NOTICE_LINES) io.stderr.write(`notice: ${notices.length - NOTICE_LINES} more articles are shown from their annotation alone (the report lists them all)\n`);
+  }
+
+  const pageScript = await readPageScript();
+  if (!pageScript.ok) {
+    io.stderr.write(`error: ${pageScript.reason}\n`);
+    return EXIT_ERROR;
+  }
+  const corpus = collectCorpus(documents);
+  const cameoNames = new Map(loadCameoSync().map((entry) => [entry.code, entry.name]));
+  const html = renderReport(corpus, {
+    title: options.title ?? `annotate report: ${plural(documents.length, 'article')}`,
+    pageScript: pageScript.script,
+    cameoNames,
+    generator: `annotate ${VERSION}`,
+  });
+  const target = path.resolve(io.cwd, options.html);
+  try {
+    await writeFileAtomic(target, html);
+  } catch (problem) {
+    io.stderr.write(`error ${options.html}: cannot write the report: ${(problem as Error).message}\n`);
+    return EXIT_ERROR;
+  }
+  if (!options.quiet) {
+    const relative = toPosix(path.relative(io.cwd, target));
+    const shown = relative.startsWith('../') || path.isAbsolute(relative) ? target : relative;
+    const withText = documents.length - notices.length;
+    io.stderr.write(`wrote ${shown}: ${plural(documents.length, 'article')} (${withText} with text), ${megabytes(Buffer.byteLength(html))}\n`);
+  }
+  return failed ? EXIT_ERROR : EXIT_OK;
+}
+
+type ParsedFile = { ok: true; documents: unknown[] } | { ok: false; reason: string };
+
+/** A file's annotation documents, by its extension (stdin by its first character): YAML (one or more documents,
+ *  as `--stdout --format yaml` writes them), a JSON document or array, or NDJSON. */
+async function readAnnotations(absolute: string | null, stdin: Readable): Promise<ParsedFile> {
+  const article = await readArticle(absolute, stdin);
+  if (!article.ok) return { ok: false, reason: article.reason };
+  const text = article.text;
+  const extension = absolute === null ? sniff(text) : path.extname(absolute).toLowerCase();
+  try {
+    if (extension === '.ndjson' || extension === '.jsonl') {
+      return { ok: true, documents: text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as unknown) };
+    }
+    if (extension === '.json') {
+      const value = JSON.parse(text) as unknown;
+      return { ok: true, documents: Array.isArray(value) ? value : [value] };
+    }
+    // js-yaml reads the files annotate writes about ten times faster than the yaml package; it matters at 2,000 files.
+    const { loadAll } = await import('js-yaml');
+    return { ok: true, documents: loadAll(text).filter((doc) => doc !== null && doc !== undefined) };
+  } catch (problem) {
+    const message = (problem as Error).message.split('\n')[0] ?? '';
+    return { ok: false, reason: `cannot be parsed as ${extension === '.yaml' || extension === '.yml' || extension === '' ? 'YAML' : extension.slice(1).toUpperCase()}: ${message}` };
+  }
+}
+
+/** What stdin holds: JSON starts with a brace or bracket; two JSON objects on separate lines are NDJSON. */
+function sniff(text: string): string {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('[')) return '.json';
+  if (!trimmed.startsWith('{')) return '';
+  const lines = trimmed.split('\n').filter((line) => line.trim() !== '');
+  return lines.length > 1 && lines.every((line) => line.trimStart().startsWith('{')) ? '.ndjson' : '.json';
+}
+
+/** The ajv validator of the annotation schema (loaded on first use), plus the references the schema cannot check:
+ *  every actor, place and event id an item names is in the file. Returns null when the document is fine. */
+async function annotationValidator(): Promise<(doc: unknown) => string | null> {
+  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  const ajv = new Ajv2020({ allErrors: false, strict: false });
+  const check = ajv.compile(annotationSchema);
+  return (doc) => {
+    if (!check(doc)) {
+      const first = check.errors?.[0];
+      return `${first?.instancePath || '(the document)'} ${first?.message ?? 'is not valid'}`;
+    }
+    const a = doc as Annotation;
+    const actors = new Set(a.actors.map((x) => x.id));
+    const places = new Set(a.places.map((x) => x.id));
+    const events = new Set(a.events.map((x) => x.id));
+    for (const e of a.events) {
+      for (const id of [...e.source, ...e.target]) if (!actors.has(id)) return `event ${e.id} names actor "${id}", which is not among its actors`;
+      if (e.place !== null && !places.has(e.place)) return `event ${e.id} names place "${e.place}", which is not among its places`;
+    }
+    for (const s of a.stances) {
+      for (const id of [s.holder?.actor ?? null, s.target.actor]) if (id !== null && !actors.has(id)) return `stance ${s.id} names actor "${id}", which is not among its actors`;
+      for (const id of [s.event, s.target.event]) if (id !== null && !events.has(id)) return `stance ${s.id} names event "${id}", which is not among its events`;
+    }
+    for (const c of a.claims) {
+      const id = c.source?.actor ?? null;
+      if (id !== null && !actors.has(id)) return `claim ${c.id} names actor "${id}", which is not among its actors`;
+    }
+    return null;
+  };
+}
+
+/** The article's text when it is the one that was annotated; else null and why. */
+async function findArticle(annotation: Annotation, root: string, stdin: Readable): Promise<{ text: string | null; notice: string | null }> {
+  const { path: sourcePath, sha256 } = annotation.source;
+  if (sourcePath === '-') return { text: null, notice: 'it was read from stdin, so there is no file to show' };
+  const article = await readArticle(path.resolve(root, sourcePath), stdin);
+  if (!article.ok) return { text: null, notice: `its article ${sourcePath}: ${article.reason}` };
+  if (createHash('sha256').update(article.bytes).digest('hex') !== sha256) {
+    return { text: null, notice: `its article ${sourcePath} has changed since it was annotated (run annotate again)` };
+  }
+  return { text: article.text, notice: null };
+}
+
+/** The compiled page script. It is built with the package (`npm run build`), from src/ and dist/ alike. */
+async function readPageScript(): Promise<{ ok: true; script: string } | { ok: false; reason: string }> {
+  const file = fileURLToPath(new URL('../../dist/page-script/page/report-page.js', import.meta.url));
+  try {
+    const script = await readFile(file, 'utf8');
+    if (/<\/script/i.test(script)) return { ok: false, reason: `${file} contains "</script", which would end the page's script early` };
+    return { ok: true, script };
+  } catch {
+    return { ok: false, reason: `the report's page script ${file} is missing; run npm run build` };
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function megabytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,63 @@
+// `annotate report <annotations…>`: the corpus at a glance. With --html, one self-contained HTML file (highlighted
+// articles, actor table and network, event timeline, stance matrix); without it, aligned tables on stdout (or JSON).
+// The work is app/run-report.ts; this file only declares the options.
+import { InvalidArgumentError, Option } from 'commander';
+import type { Command } from 'commander';
+import { runReport } from '../app/run-report.js';
+import { colorLevel } from '../app/report/stylish.js';
+import { SUMMARY_FORMATS } from '../corpus/format-summary.js';
+import type { SummaryFormat } from '../corpus/format-summary.js';
+import type { CliIO } from './main.js';
+
+interface ReportFlags {
+  html?: string;
+  format: SummaryFormat;
+  top: number;
+  root?: string;
+  title?: string;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+export function reportCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program.enablePositionalOptions();
+  program
+    .command('report')
+    .description('the corpus at a glance: top actors, places, event categories and stances, or with --html a report to browse')
+    .argument('<annotations...>', "annotation files (.yaml, .json, .ndjson) or directories of them, or '-' for stdin")
+    .option('--html <file>', 'write one self-contained HTML report (no network needed) instead of printing tables')
+    .addOption(new Option('--format <format>', 'the printed summary: aligned tables or JSON').choices(SUMMARY_FORMATS).default('text'))
+    .option('--top <n|all>', 'rows per printed table', parseTop, 10)
+    .option('--root <dir>', 'the directory the annotations\' source.path is relative to (default: here)')
+    .option('--title <text>', 'the HTML report\'s title')
+    .option('-q, --quiet', 'only errors: no notices, no "wrote" line')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .action(async (inputs: string[], flags: ReportFlags) => {
+      if (flags.html !== undefined && flags.format !== 'text') {
+        io.stderr.write('error: --format chooses the printed summary; it cannot be combined with --html (run annotate report --help for usage)\n');
+        setExit(2);
+        return;
+      }
+      const code = await runReport(
+        {
+          inputs,
+          ...(flags.html === undefined ? {} : { html: flags.html }),
+          format: flags.format,
+          top: flags.top,
+          ...(flags.root === undefined ? {} : { root: flags.root }),
+          ...(flags.title === undefined ? {} : { title: flags.title }),
+          quiet: flags.quiet ?? false,
+          color: colorLevel(io.stdout, io.env, flags.color),
+        },
+        io,
+      );
+      setExit(code);
+    });
+}
+
+function parseTop(value: string): number {
+  if (value === 'all') return Infinity;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of rows (1 or more) or "all"');
+  return n;
+}

@@ -1,0 +1,66 @@
+// Places the actor network's nodes with d3-force, once, while the report is written: the page opens with a finished
+// drawing instead of a simulation running in the reader's browser, and the same corpus always gives the same
+// picture (d3-force starts from a fixed spiral and draws its jiggle from a seeded generator). Pure.
+import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from 'd3-force';
+import type { SimulationLinkDatum, SimulationNodeDatum } from 'd3-force';
+
+export interface NetworkNodeInput {
+  /** Drawn radius, in the drawing's units. */
+  radius: number;
+}
+
+export interface NetworkLinkInput {
+  source: number;
+  target: number;
+  /** Events between the two; stronger links pull closer. */
+  weight: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface LayoutOptions {
+  width: number;
+  height: number;
+  /** Room left at each edge for labels. */
+  margin: number;
+}
+
+interface Node extends SimulationNodeDatum {
+  radius: number;
+}
+
+/** Positions for `nodes` inside width × height, in the order given; rounded to a tenth so the bytes are stable. */
+export function layoutNetwork(nodes: readonly NetworkNodeInput[], links: readonly NetworkLinkInput[], options: LayoutOptions): Point[] {
+  if (nodes.length === 0) return [];
+  const simNodes: Node[] = nodes.map((n) => ({ radius: n.radius }));
+  const maxWeight = Math.max(1, ...links.map((l) => l.weight));
+  const simLinks: SimulationLinkDatum<Node>[] = links.map((l) => ({ source: l.source, target: l.target, weight: l.weight }));
+  const simulation = forceSimulation(simNodes)
+    .force('link', forceLink<Node, SimulationLinkDatum<Node>>(simLinks).distance(90).strength((l) => 0.15 + 0.6 * (((l as { weight?: number }).weight ?? 1) / maxWeight)))
+    .force('charge', forceManyBody<Node>().strength(-260))
+    .force('collide', forceCollide<Node>((n) => n.radius + 14))
+    // Unlinked actors would drift away; a weak pull keeps them in the picture.
+    .force('x', forceX<Node>(0).strength(0.06))
+    .force('y', forceY<Node>(0).strength(0.08))
+    .force('center', forceCenter(0, 0))
+    .stop();
+  for (let i = 0; i < 400; i++) simulation.tick();
+  return fitInto(simNodes, options);
+}
+
+/** Scales and shifts the positions into the box, keeping the aspect ratio. */
+function fitInto(nodes: readonly Node[], { width, height, margin }: LayoutOptions): Point[] {
+  const xs = nodes.map((n) => n.x ?? 0);
+  const ys = nodes.map((n) => n.y ?? 0);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const spanX = maxX - minX || 1;
+  const spanY = maxY - minY || 1;
+  const scale = Math.min((width - 2 * margin) / spanX, (height - 2 * margin) / spanY, 3);
+  const offsetX = (width - spanX * scale) / 2;
+  const offsetY = (height - spanY * scale) / 2;
+  const round = (v: number): number => Math.round(v * 10) / 10;
+  return nodes.map((n) => ({ x: round(offsetX + ((n.x ?? 0) - minX) * scale), y: round(offsetY + ((n.y ?? 0) - minY) * scale) }));
+}
