@@ -187,7 +187,15 @@ function toEvents(
   toCodePoint: (n: number) => number,
 ): { events: EventAnnotation[]; idOf: Map<EventFinding, string> } {
   const idOf = new Map<EventFinding, string>();
-  const ids = (list: EventFinding['source']): string[] => [...new Set(list.map((f) => entities.idOf(f)).filter((id): id is string => id !== undefined))];
+  // Evidence elsewhere in the article can turn a finding into the other kind ("Deutsche Boerse" read as a place in
+  // one sentence is an organization in the article): an event's parties are actors and its place a place, or nothing.
+  const actorIds = new Set(entities.actors.map((a) => a.id));
+  const placeIds = new Set(entities.places.map((p) => p.id));
+  const ids = (list: EventFinding['source']): string[] => [...new Set(list.map((f) => entities.idOf(f)).filter((id): id is string => id !== undefined && actorIds.has(id)))];
+  const placeId = (f: EventFinding['place']): string | null => {
+    const id = f ? entities.idOf(f) : undefined;
+    return id !== undefined && placeIds.has(id) ? id : null;
+  };
   const out: EventAnnotation[] = [];
   for (const e of found) {
     const code = e.pattern.entry.code;
@@ -209,7 +217,7 @@ function toEvents(
       goldstein: entry.goldstein,
       source,
       target,
-      place: e.place ? (entities.idOf(e.place) ?? null) : null,
+      place: placeId(e.place),
       date: e.date(),
       modality: e.modality,
     });
