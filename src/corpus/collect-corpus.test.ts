@@ -20,7 +20,7 @@ describe('collectCorpus', () => {
       path: 'b.txt',
       actors: [['jordan', 'Jordan', 'JOR', 2], ['egypt', 'Egypt', 'EGY', 1], ['israel', 'Israel', 'ISR', 5]],
       events: [['jordan', 'egypt', 'material-conflict', null]],
-      stances: [['egypt', 'support', 'the  plan', null], ['jordan', 'oppose', 'Israel', 'israel']],
+      stances: [['egypt', 'support', 'the  plan', null], ['jordan', 'oppose', 'Israel', 'israel'], ['jordan', 'support', 'it', null]],
     })),
   ]);
 
@@ -48,12 +48,12 @@ describe('collectCorpus', () => {
     expect(corpus.totals.undatedEvents).toBe(1);
   });
 
-  it('groups stances by holder, polarity and target, one target whatever its case and spacing, and leaves out holderless ones', () => {
+  it('groups stances by holder, polarity and target, one target whatever its case and spacing, leaving out holderless ones and pronoun targets', () => {
     expect(corpus.stances.map((s) => [s.holder, s.polarity, s.target, s.count])).toEqual([
       [{ actor: 1 }, 'support', { text: 'The Plan' }, 2],
       [{ actor: 2 }, 'oppose', { actor: 0 }, 1],
     ]);
-    expect(corpus.totals).toMatchObject({ articles: 2, actors: 3, events: 3, stances: 4, unattributedStances: 1 });
+    expect(corpus.totals).toMatchObject({ articles: 2, actors: 3, events: 3, stances: 5, unattributedStances: 1, pronounTargets: 1 });
   });
 
   it('gives an actor the name most files give it', () => {

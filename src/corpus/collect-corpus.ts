@@ -42,6 +42,17 @@ export interface CategoryCount {
   articles: number[];
 }
 
+/** Why stances are left out of the stance counts, said beside them. */
+export function describeLeftOut(totals: Corpus['totals']): string | null {
+  const parts = [
+    totals.unattributedStances > 0 ? `${totals.unattributedStances} without a known holder` : '',
+    totals.pronounTargets > 0 ? `${totals.pronounTargets} whose target is only a pronoun` : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  const n = totals.unattributedStances + totals.pronounTargets;
+  return `${n} stance${n === 1 ? '' : 's'} (${parts.join(', ')}) ${n === 1 ? 'is' : 'are'} left out.`;
+}
+
 /** A side of a stance: a corpus actor, or (a target the text names without an actor) its words. */
 export type StanceSide = { actor: number } | { text: string };
 
@@ -82,7 +93,18 @@ export interface Corpus {
   stances: StanceCount[];
   dyads: Dyad[];
   dated: DatedEvent[];
-  totals: { articles: number; actors: number; places: number; events: number; stances: number; claims: number; undatedEvents: number; unattributedStances: number };
+  totals: {
+    articles: number;
+    actors: number;
+    places: number;
+    events: number;
+    stances: number;
+    claims: number;
+    undatedEvents: number;
+    /** Stances left out of the stance counts: no known holder, or a target that is only a pronoun ("backed it"). */
+    unattributedStances: number;
+    pronounTargets: number;
+  };
 }
 
 export function collectCorpus(documents: readonly CorpusDocument[]): Corpus {
@@ -97,6 +119,7 @@ export function collectCorpus(documents: readonly CorpusDocument[]): Corpus {
   let claims = 0;
   let undatedEvents = 0;
   let unattributedStances = 0;
+  let pronounTargets = 0;
   // Targets named only by words are one target whatever their case and spacing; they read as first written.
   const targetForms = new Map<string, string>();
   const targetWords = (text: string): string => {
@@ -160,6 +183,10 @@ export function collectCorpus(documents: readonly CorpusDocument[]): Corpus {
       // A target without an actor of its own stands for the actors its event is done to, when it has one.
       const eventTarget = st.target.event === null ? undefined : targetEvents.get(st.target.event)?.target[0];
       const targetActor = st.target.actor ?? eventTarget ?? null;
+      if (targetActor === null && PRONOUN.test(st.target.text)) {
+        pronounTargets++;
+        continue;
+      }
       const target: StanceSide = targetActor !== null ? { actor: indexOf(targetActor) } : { text: targetWords(st.target.text) };
       const key = `${sideKey(holder)}\n${st.polarity}\n${sideKey(target)}`;
       const stance = stances.get(key, () => ({ holder, target, polarity: st.polarity, count: 0, articles: [] }));
@@ -185,7 +212,7 @@ export function collectCorpus(documents: readonly CorpusDocument[]): Corpus {
     stances: stanceList,
     dyads: dyadList,
     dated,
-    totals: { articles: documents.length, actors: actorList.length, places: placeList.length, events, stances: stanceTotal, claims, undatedEvents, unattributedStances },
+    totals: { articles: documents.length, actors: actorList.length, places: placeList.length, events, stances: stanceTotal, claims, undatedEvents, unattributedStances, pronounTargets },
   };
 }
 
@@ -193,6 +220,9 @@ export function collectCorpus(documents: readonly CorpusDocument[]): Corpus {
 export function describeSide(corpus: Pick<Corpus, 'actors'>, side: StanceSide): string {
   return 'actor' in side ? (corpus.actors[side.actor]?.name ?? '?') : `“${side.text}”`;
 }
+
+/** A target that names nothing without coreference, which annotate does not do. */
+const PRONOUN = /^(?:it|its|this|that|these|those|they|them|he|him|she|her|which|what|one)$/i;
 
 function sideKey(side: StanceSide): string {
   return 'actor' in side ? `a${side.actor}` : `t${side.text}`;

@@ -2,7 +2,7 @@
 // actors, places, event categories and stances) or the same figures as JSON for tools. Pure: a corpus in, text out.
 import { Chalk } from 'chalk';
 import type { Corpus, StanceSide } from './collect-corpus.js';
-import { describeSide } from './collect-corpus.js';
+import { describeLeftOut, describeSide } from './collect-corpus.js';
 import { countCodePoints } from '../text/code-points.js';
 
 export const SUMMARY_FORMATS = ['text', 'json'] as const;
@@ -59,7 +59,8 @@ export function formatSummary(corpus: Corpus, format: SummaryFormat, options: Su
     section(c, `Stances (${top(corpus.stances.length)})`, ['holder', 'stance', 'target', 'count', 'articles'], [false, false, false, true, true],
       corpus.stances.slice(0, options.top).map((s) => [describeSide(corpus, s.holder), s.polarity, describeSide(corpus, s.target), String(s.count), String(s.articles.length)])),
   ];
-  if (totals.unattributedStances > 0) sections.push(c.dim(`${plural(totals.unattributedStances, 'stance')} without a known holder are left out of the stance table.`));
+  const leftOut = describeLeftOut(totals);
+  if (leftOut !== null) sections.push(c.dim(`Stances: ${leftOut}`));
   return sections.join('\n\n') + '\n';
 }
 

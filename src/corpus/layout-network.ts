@@ -40,11 +40,12 @@ export function layoutNetwork(nodes: readonly NetworkNodeInput[], links: readonl
   const simLinks: SimulationLinkDatum<Node>[] = links.map((l) => ({ source: l.source, target: l.target, weight: l.weight }));
   const simulation = forceSimulation(simNodes)
     .force('link', forceLink<Node, SimulationLinkDatum<Node>>(simLinks).distance(90).strength((l) => 0.15 + 0.6 * (((l as { weight?: number }).weight ?? 1) / maxWeight)))
-    .force('charge', forceManyBody<Node>().strength(-260))
-    .force('collide', forceCollide<Node>((n) => n.radius + 14))
-    // Unlinked actors would drift away; a weak pull keeps them in the picture.
-    .force('x', forceX<Node>(0).strength(0.06))
-    .force('y', forceY<Node>(0).strength(0.08))
+    // Repulsion reaches only so far, so that actors linked to none of the others are not pushed to the edges, where
+    // fitting the drawing to them would crowd everyone else into the middle.
+    .force('charge', forceManyBody<Node>().strength(-220).distanceMax(220))
+    .force('collide', forceCollide<Node>((n) => n.radius + 16))
+    .force('x', forceX<Node>(0).strength(0.1))
+    .force('y', forceY<Node>(0).strength(0.14))
     .force('center', forceCenter(0, 0))
     .stop();
   for (let i = 0; i < 400; i++) simulation.tick();

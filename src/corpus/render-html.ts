@@ -6,7 +6,7 @@
 import type { Party, Span } from '../model/annotation.js';
 import { toUtf16Offsets } from '../text/code-points.js';
 import type { Corpus, StanceSide } from './collect-corpus.js';
-import { compareText, describeSide } from './collect-corpus.js';
+import { compareText, describeLeftOut, describeSide } from './collect-corpus.js';
 import { layoutNetwork } from './layout-network.js';
 import type { PageArticle, PageData, PageParty, QuadClass, Range } from './page-data.js';
 import { REPORT_CSS } from './report-style.js';
@@ -377,13 +377,13 @@ function monthsBetween(a: string, b: string): number {
 
 function renderStanceMatrix(corpus: Corpus): string {
   const { stances } = corpus;
-  const unattributed = corpus.totals.unattributedStances;
-  const leftOut = unattributed > 0 ? ` ${unattributed} stance${unattributed === 1 ? '' : 's'} without a known holder ${unattributed === 1 ? 'is' : 'are'} left out.` : '';
-  if (stances.length === 0) return `<p class="empty">No stance has a known holder.${leftOut}</p>`;
+  const said = describeLeftOut(corpus.totals);
+  const leftOut = said === null ? '' : ` ${said}`;
+  if (stances.length === 0) return `<p class="empty">No stance has both a known holder and a target.${leftOut}</p>`;
   const key = (side: StanceSide): string => ('actor' in side ? `a${side.actor}` : `t${side.text}`);
-  const rank = (pick: (s: (typeof stances)[number]) => StanceSide): { key: string; side: StanceSide }[] => {
+  const rank = (pick: (s: (typeof stances)[number]) => StanceSide, among: readonly (typeof stances)[number][]): { key: string; side: StanceSide }[] => {
     const totals = new Map<string, { side: StanceSide; count: number }>();
-    for (const s of stances) {
+    for (const s of among) {
       const side = pick(s);
       const entry = totals.get(key(side)) ?? { side, count: 0 };
       entry.count += s.count;
@@ -394,8 +394,10 @@ function renderStanceMatrix(corpus: Corpus): string {
       .slice(0, MATRIX_SIZE)
       .map(([k, v]) => ({ key: k, side: v.side }));
   };
-  const holders = rank((s) => s.holder);
-  const targets = rank((s) => s.target);
+  // The most discussed targets first, then the holders with the most stances on those: no row stays empty.
+  const targets = rank((s) => s.target, stances);
+  const shownTargets = new Set(targets.map((t) => t.key));
+  const holders = rank((s) => s.holder, stances.filter((s) => shownTargets.has(key(s.target))));
   const cells = new Map<string, { support: number; oppose: number; neutral: number; articles: Set<number> }>();
   for (const s of stances) {
     const cellKey = `${key(s.holder)}\n${key(s.target)}`;

@@ -87,8 +87,11 @@ function renderActorTable(): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Article list and its filter
 
+/** The front matter's title, else the text's first line (news files often start with the headline), else the name. */
 function articleTitle(article: PageArticle): string {
-  return article.title ?? article.path.split('/').pop() ?? article.path;
+  const firstLine = article.text?.trimStart().split('\n', 1)[0]?.trim() ?? '';
+  const heading = firstLine.length > 0 && firstLine.length <= 120 && !firstLine.startsWith('---') ? firstLine : null;
+  return article.title ?? heading ?? article.path.split('/').pop() ?? article.path;
 }
 
 function renderArticleList(): void {

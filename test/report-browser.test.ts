@@ -1,0 +1,185 @@
+// The HTML report in a real browser: Debian's Chromium, headless, driven by playwright-core. It opens the report of
+// the two seeds from file:// and checks what a reader sees and does: highlighted spans and their tooltips, the kind
+// filters, the network, the tables, a click on an actor filtering the article list, and that nothing is fetched.
+// A screenshot goes to test-output/. Without Chromium the tests are skipped with a message; CI (.ci/run) installs
+// Chromium and sets ANNOTATE_REQUIRE_BROWSER=1, so there a missing browser fails instead.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Annotation } from '../src/model/annotation.js';
+import { runCli } from './helpers.js';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const outputDir = path.join(repo, 'test-output');
+const executable = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => p !== undefined && p !== '' && existsSync(p));
+const required = process.env.ANNOTATE_REQUIRE_BROWSER === '1';
+
+if (executable === undefined && !required) {
+  console.warn('report-browser.test.ts: no Chromium at /usr/bin/chromium (or CHROMIUM_PATH): the browser tests are SKIPPED. Install it with: apt-get install chromium');
+}
+
+describe('Chromium is there when CI requires it', () => {
+  it.runIf(required)('finds Chromium (ANNOTATE_REQUIRE_BROWSER=1)', () => {
+    expect(executable, 'ANNOTATE_REQUIRE_BROWSER=1 but no Chromium: .ci/run installs the Debian package chromium').toBeDefined();
+  });
+});
+
+describe.skipIf(executable === undefined)('the HTML report in Chromium', () => {
+  let dir: string;
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  const errors: string[] = [];
+  const annotations: Annotation[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'annotate-browser-'));
+    cpSync(path.join(repo, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+    cpSync(path.join(repo, 'fixtures/report'), path.join(dir, 'dated'), { recursive: true });
+    for (const input of ['seeds', 'dated']) {
+      expect((await runCli([input, '-o', `annotations/${input}`, '--no-cache', '-q'], { cwd: dir })).exitCode).toBe(0);
+    }
+    expect((await runCli(['report', 'annotations/seeds', '--html', 'seeds.html'], { cwd: dir })).exitCode).toBe(0);
+    expect((await runCli(['report', 'annotations/dated', '--html', 'dated.html'], { cwd: dir })).exitCode).toBe(0);
+    for (const file of ['000_2cd020d2d7a82209.yaml', '001_4c00a9e13c3a665f.yaml']) annotations.push(parse(readFileSync(path.join(dir, 'annotations/seeds', file), 'utf8')));
+
+    browser = await chromium.launch({ executablePath: executable, args: ['--headless', '--no-sandbox'] });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('request', (request) => void requests.push(request.url()));
+    page.on('pageerror', (error) => void errors.push(error.message));
+    page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
+    await page.goto(pathToFileURL(path.join(dir, 'seeds.html')).href);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads from file:// with no other request and no script error', () => {
+    expect(requests).toEqual([pathToFileURL(path.join(dir, 'seeds.html')).href]);
+    expect(errors).toEqual([]);
+  });
+
+  it('highlights every actor mention and event trigger of the first article, by kind', async () => {
+    const [first] = annotations as [Annotation];
+    const marked = (kind: string): Promise<string[]> => page.$$eval(`#article-view .text .hl.k-${kind}[tabindex]`, (els) => els.map((e) => e.textContent ?? '').sort());
+    // Spans over the same words share one element ("Pakistani" is a mention of Pakistan and of Pakistani officials).
+    const distinct = (spans: { text: string; start: number; end: number }[]): string[] =>
+      [...new Map(spans.map((s) => [`${s.start}:${s.end}`, s.text])).values()].sort();
+    expect(await marked('actor')).toEqual(distinct(first.actors.flatMap((a) => a.mentions)));
+    expect(await marked('place')).toEqual(distinct(first.places.flatMap((p) => p.mentions)));
+    expect(await marked('event')).toEqual(distinct(first.events.map((e) => e.trigger)));
+    expect(await marked('stance')).toEqual(distinct(first.stances.map((s) => s.cue)));
+    // The page shows the article's own text, every character of it, in order.
+    expect(await page.$eval('#article-view .text', (e) => e.textContent)).toBe(readFileSync(path.join(dir, 'seeds/000_2cd020d2d7a82209.txt'), 'utf8'));
+  });
+
+  it('shows an event’s code, category, source and target when its trigger gets keyboard focus, and hides it on Escape', async () => {
+    const [first] = annotations as [Annotation];
+    const condemnation = first.events.find((e) => e.code.startsWith('11'));
+    expect(condemnation).toBeDefined();
+    await page.locator('#article-view .hl.k-event[tabindex]', { hasText: condemnation!.trigger.text }).focus();
+    const tooltip = page.locator('#tooltip');
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    const text = await tooltip.innerText();
+    expect(text).toContain(`${condemnation!.code} `);
+    expect(text).toContain('DISAPPROVE');
+    expect(text).toMatch(/source\s+India/);
+    expect(text).toMatch(/target\s+Pakistan/);
+    // The same words are also a stance cue: one tooltip tells both.
+    expect(text).toMatch(/stance[\s\S]*oppose/i);
+    await page.keyboard.press('Escape');
+    expect(await tooltip.isVisible()).toBe(false);
+  });
+
+  it('turns a kind of highlight off and on with its legend checkbox', async () => {
+    const count = (): Promise<number> => page.locator('#article-view .text .k-actor').count();
+    expect(await count()).toBeGreaterThan(0);
+    await page.getByRole('checkbox', { name: 'Actor' }).uncheck();
+    expect(await count()).toBe(0);
+    expect(await page.locator('#article-view .text .k-place').count()).toBeGreaterThan(0);
+    await page.getByRole('checkbox', { name: 'Actor' }).check();
+    expect(await count()).toBeGreaterThan(0);
+  });
+
+  it('highlights claim contents in the article that has claims', async () => {
+    const second = annotations[1] as Annotation;
+    await page.locator('#article-list button', { hasText: '001_4c00a9e13c3a665f' }).click();
+    const contents = await page.$$eval('#article-view .text .hl.k-claim[tabindex]', (els) => els.length);
+    expect(contents).toBe(second.claims.reduce((n, c) => n + 1 + c.continues.length, 0));
+    await page.locator('#article-list button', { hasText: '000_2cd020d2d7a82209' }).click();
+  });
+
+  it('draws the network: a node per linked actor, edges coloured by quad class', async () => {
+    const nodes = await page.$$eval('#network-svg .node text', (els) => els.map((e) => e.textContent));
+    expect(nodes).toEqual(expect.arrayContaining(['India', 'Pakistan', 'Iran']));
+    const quads = await page.$$eval('#network-svg .edge', (els) => [...new Set(els.map((e) => e.getAttribute('class')?.replace('edge ', '')))].sort());
+    expect(quads).toEqual(expect.arrayContaining(['q-material-conflict', 'q-verbal-cooperation']));
+  });
+
+  it('fills the actor table and sorts it by a column', async () => {
+    const names = (): Promise<string[]> => page.$$eval('#actor-table tbody tr td:first-child', (els) => els.map((e) => e.textContent ?? ''));
+    expect(await names()).toHaveLength(13);
+    expect((await names())[0]).toBe('Pakistan');
+    await page.locator('#actor-table th[data-sort="name"] button').click();
+    expect((await names())[0]).toBe('Afghanistan');
+    expect(await page.getAttribute('#actor-table th[data-sort="name"]', 'aria-sort')).toBe('ascending');
+    await page.locator('#actor-table th[data-sort="mentions"] button').click();
+    expect((await names())[0]).toBe('Pakistan');
+  });
+
+  it('draws the stance matrix: holders by targets', async () => {
+    const holders = await page.$$eval('#stance-matrix tbody th', (els) => els.map((e) => e.textContent));
+    expect(holders).toEqual(expect.arrayContaining(['India', 'Iran', 'Israel']));
+    expect(await page.locator('#stance-matrix td.c-oppose').count()).toBeGreaterThan(0);
+  });
+
+  it('lists an actor’s articles when the actor is chosen in the table or the network', async () => {
+    const listed = (): Promise<string[]> => page.$$eval('#article-list li', (els) => els.map((e) => e.querySelector('.path')?.textContent ?? ''));
+    expect(await listed()).toHaveLength(2);
+    await page.locator('#actor-table button.actor-link', { hasText: /^India$/ }).click();
+    expect(await listed()).toEqual(['seeds/000_2cd020d2d7a82209.txt']);
+    expect(await page.locator('#list-filter').innerText()).toContain('1 article mentioning India');
+    await page.screenshot({ path: screenshotPath('report-seeds-filtered.png'), fullPage: true });
+    const chief = annotations.flatMap((a) => (a.actors.some((x) => x.name === 'Pakistani Army Chief') ? [a.source.path] : []));
+    expect(chief).toHaveLength(1);
+    await page.locator('#network-svg .node', { has: page.locator('text', { hasText: /^Pakistani Army Chief$/ }) }).click();
+    expect(await listed()).toEqual(chief);
+    await page.locator('#list-clear').click();
+    expect(await listed()).toHaveLength(2);
+  });
+
+  it('saves a screenshot of the whole report', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const file = screenshotPath('report-seeds.png');
+    await page.screenshot({ path: file, fullPage: true });
+    expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('draws the timeline where events have dates, and a bar lists its articles', async () => {
+    const dated = await browser.newPage();
+    await dated.goto(pathToFileURL(path.join(dir, 'dated.html')).href);
+    await dated.waitForSelector('body[data-ready="true"]');
+    const bars = dated.locator('#timeline-svg .bar');
+    expect(await bars.count()).toBeGreaterThan(0);
+    const first = bars.first();
+    const articles = ((await first.getAttribute('data-articles')) ?? '').split(' ');
+    await first.focus();
+    await dated.keyboard.press('Enter');
+    expect(await dated.locator('#article-list li').count()).toBe(articles.length);
+    await dated.screenshot({ path: screenshotPath('report-dated.png'), fullPage: true });
+    await dated.close();
+  });
+});
+
+function screenshotPath(name: string): string {
+  mkdirSync(outputDir, { recursive: true });
+  return path.join(outputDir, name);
+}
