@@ -1,6 +1,6 @@
 // The built binary as a real subprocess: what a shell pipeline, Ctrl-C, a terminal and a CI workflow see.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,8 +29,13 @@ function corpus(count: number): string {
   return dir;
 }
 
+/** The files below dir (not its directories), as POSIX paths relative to it. */
 function listFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((p) => p.split(path.sep).join('/')).sort() : [];
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((p) => statSync(path.join(dir, p)).isFile())
+    .map((p) => p.split(path.sep).join('/'))
+    .sort();
 }
 
 describe('in a pipeline', () => {

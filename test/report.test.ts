@@ -44,6 +44,13 @@ describe('annotate report (terminal summary)', () => {
     expect(table[1]).toMatch(/^ {2}Pakistan\s+country\s+PAK\s+25\s+2$/);
   });
 
+  it('prints what the README shows', async () => {
+    const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
+    const shown = /\$ npx annotate report annotations\/ --top 3\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(shown).toBeDefined();
+    expect((await runCli(['report', 'annotations/seeds', '--top', '3'], { cwd: dir })).stdout).toBe(shown);
+  });
+
   it('gives tools the same figures as JSON, and --top chooses how many rows', async () => {
     const run = await runCli(['report', 'annotations/seeds', '--format', 'json', '--top', '3'], { cwd: dir });
     expect(run.exitCode).toBe(0);
@@ -52,6 +59,13 @@ describe('annotate report (terminal summary)', () => {
     expect(summary.actors.map((a: { name: string }) => a.name)).toEqual(['Pakistan', 'Iran', 'Iranian officials']);
     expect(summary.actors[0]).toEqual({ id: 'pakistan', name: 'Pakistan', type: 'country', codes: ['PAK'], mentions: 25, articles: 2 });
     expect(summary.eventCategories[0]).toMatchObject({ code: '04', category: 'CONSULT', quadClass: 'verbal-cooperation', events: 7 });
+  });
+
+  it('colours the table headings only when asked, and never with --no-color', async () => {
+    const forced = await runCli(['report', 'annotations/seeds'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain('\u001b[1mActors (top 10 of 13)\u001b[22m');
+    const off = await runCli(['report', 'annotations/seeds', '--no-color'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(off.stdout).not.toContain('\u001b[');
   });
 
   it('reads annotations piped from annotate as NDJSON, JSON or YAML', async () => {
@@ -135,6 +149,12 @@ describe('annotate report --html', () => {
     // --root finds them where annotate ran.
     const rooted = await runCli(['report', 'moved/annotations/seeds', '--html', 'r2.html', '--root', '.'], { cwd: dir });
     expect(rooted.stderr).toContain('(2 with text)');
+  });
+
+  it('takes a title, and says nothing with -q', async () => {
+    const run = await runCli(['report', 'annotations/seeds', '--html', 'titled.html', '--title', 'Kashmir & co', '-q'], { cwd: dir });
+    expect(run).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(readFileSync(path.join(dir, 'titled.html'), 'utf8')).toContain('<title>Kashmir &#38; co</title>');
   });
 
   it('writes the same bytes on every run', async () => {

@@ -58,7 +58,7 @@ rect.q-verbal-cooperation, rect.q-verbal-conflict { stroke: none; }
 .node.t-organization circle { fill: #8250df; }
 .node.t-person circle { fill: #bf3989; }
 .node.t-group circle { fill: #57606a; }
-.node text { font-size: 11px; fill: var(--ink); paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
+.node text { font-size: 13px; fill: var(--ink); paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 .node.selected circle { stroke: #000; stroke-width: 3; }
 .node.dim { opacity: .25; }
 .quad-legend { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; padding: 0; margin: 6px 0 0; font-size: 13px; color: var(--muted); }
