@@ -47,6 +47,8 @@ describe.skipIf(executable === undefined)('the HTML report in Chromium', () => {
     }
     expect((await runCli(['report', 'annotations/seeds', '--html', 'seeds.html'], { cwd: dir })).exitCode).toBe(0);
     expect((await runCli(['report', 'annotations/dated', '--html', 'dated.html'], { cwd: dir })).exitCode).toBe(0);
+    // Articles looked for where they are not: every one is shown from its annotation alone.
+    expect((await runCli(['report', 'annotations/seeds', '--html', 'alone.html', '--root', 'annotations'], { cwd: dir })).exitCode).toBe(0);
     for (const file of ['000_2cd020d2d7a82209.yaml', '001_4c00a9e13c3a665f.yaml']) annotations.push(parse(readFileSync(path.join(dir, 'annotations/seeds', file), 'utf8')));
 
     browser = await chromium.launch({ executablePath: executable, args: ['--headless', '--no-sandbox'] });
@@ -98,6 +100,15 @@ describe.skipIf(executable === undefined)('the HTML report in Chromium', () => {
     expect(text).toMatch(/stance[\s\S]*oppose/i);
     await page.keyboard.press('Escape');
     expect(await tooltip.isVisible()).toBe(false);
+  });
+
+  it('shows an actor’s type, code and counts when the mouse is over a mention', async () => {
+    await page.mouse.move(0, 0);
+    await page.locator('#article-view .hl.k-actor', { hasText: /^India$/ }).first().hover();
+    const text = await page.locator('#tooltip').innerText();
+    expect(text).toMatch(/^ACTOR\s+India\s+type\s+country\s+code\s+IND\s+here\s+\d+ mentions?\s+corpus\s+4 mentions in 1 article$/i);
+    await page.mouse.move(0, 0);
+    expect(await page.locator('#tooltip').isVisible()).toBe(false);
   });
 
   it('turns a kind of highlight off and on with its legend checkbox', async () => {
@@ -162,6 +173,19 @@ describe.skipIf(executable === undefined)('the HTML report in Chromium', () => {
     const file = screenshotPath('report-seeds.png');
     await page.screenshot({ path: file, fullPage: true });
     expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('shows an article it cannot find from its annotation alone, saying why', async () => {
+    const alone = await browser.newPage();
+    await alone.goto(pathToFileURL(path.join(dir, 'alone.html')).href);
+    await alone.waitForSelector('body[data-ready="true"]');
+    expect(await alone.locator('.notices summary').innerText()).toBe('2 articles are shown from the annotation alone');
+    expect(await alone.locator('#article-view .notice').innerText()).toContain('its article seeds/000_2cd020d2d7a82209.txt: no such file or directory');
+    expect(await alone.locator('#article-view .text').count()).toBe(0);
+    const items = await alone.locator('#article-view .items').innerText();
+    expect(items).toContain('India: “India”');
+    expect(items).toMatch(/e\d+ “condemnation”: 111 /);
+    await alone.close();
   });
 
   it('draws the timeline where events have dates, and a bar lists its articles', async () => {

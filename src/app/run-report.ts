@@ -126,7 +126,7 @@ export async function runReport(options: ReportOptions, io: ReportIO): Promise<n
     const relative = toPosix(path.relative(io.cwd, target));
     const shown = relative.startsWith('../') || path.isAbsolute(relative) ? target : relative;
     const withText = documents.length - notices.length;
-    io.stderr.write(`wrote ${shown}: ${plural(documents.length, 'article')} (${withText} with text), ${megabytes(Buffer.byteLength(html))}\n`);
+    io.stderr.write(`wrote ${shown}: ${plural(documents.length, 'article')} (${withText.toLocaleString('en-US')} with text), ${megabytes(Buffer.byteLength(html))}\n`);
   }
   return failed ? EXIT_ERROR : EXIT_OK;
 }
