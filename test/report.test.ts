@@ -149,6 +149,12 @@ describe('annotate report --html', () => {
     // --root finds them where annotate ran.
     const rooted = await runCli(['report', 'moved/annotations/seeds', '--html', 'r2.html', '--root', '.'], { cwd: dir });
     expect(rooted.stderr).toContain('(2 with text)');
+    // An annotation edited by hand: its offsets no longer hold its words, so nothing is highlighted wrongly.
+    const edited = readFileSync(path.join(dir, 'annotations/seeds/000_2cd020d2d7a82209.yaml'), 'utf8').replace('{ text: Pakistan, start: ', '{ text: Pakistan, start: 1');
+    cpSync(path.join(dir, 'seeds'), path.join(work, 'seeds'), { recursive: true });
+    writeFileSync(path.join(work, 'annotations/seeds/000_2cd020d2d7a82209.yaml'), edited);
+    const hand = await runCli(['report', 'annotations/seeds/000_2cd020d2d7a82209.yaml', '--html', 'r.html'], { cwd: work });
+    expect(hand.stderr).toMatch(/^notice annotations\/seeds\/000_2cd020d2d7a82209\.yaml: its mention of Pakistan says "Pakistan" but 1\d+–\d+ holds "[^"]*" in seeds\/000_2cd020d2d7a82209\.txt \(was the annotation edited\?\); the report shows the annotation alone$/m);
   });
 
   it('takes a title, and says nothing with -q', async () => {

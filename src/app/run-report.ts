@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { Annotation } from '../model/annotation.js';
+import type { Annotation, Span } from '../model/annotation.js';
+import { toUtf16Offsets } from '../text/code-points.js';
 import { annotationSchema } from '../model/annotation.js';
 import { findInputs, toPosix } from '../discover/find-inputs.js';
 import { collectCorpus, compareText } from '../corpus/collect-corpus.js';
@@ -207,7 +208,32 @@ async function findArticle(annotation: Annotation, root: string, stdin: Readable
   if (createHash('sha256').update(article.bytes).digest('hex') !== sha256) {
     return { text: null, notice: `its article ${sourcePath} has changed since it was annotated (run annotate again)` };
   }
+  const misplaced = misplacedSpan(annotation, article.text);
+  if (misplaced !== null) return { text: null, notice: `its ${misplaced} in ${sourcePath} (was the annotation edited?)` };
   return { text: article.text, notice: null };
+}
+
+/** The first span whose offsets do not hold its words in the text, described; null when all do. Only a hand-edited
+ *  annotation gets here (the article's bytes are the ones annotated), but highlighting it would mark wrong words. */
+function misplacedSpan(a: Annotation, text: string): string | null {
+  const toUtf16 = toUtf16Offsets(text);
+  const spans: [string, Span][] = [
+    ...a.actors.flatMap((x) => x.mentions.map((m): [string, Span] => [`mention of ${x.name}`, m])),
+    ...a.places.flatMap((x) => x.mentions.map((m): [string, Span] => [`mention of ${x.name}`, m])),
+    ...a.events.map((e): [string, Span] => [`event ${e.id}'s trigger`, e.trigger]),
+    ...a.stances.flatMap((s): [string, Span][] => [[`stance ${s.id}'s cue`, s.cue], [`stance ${s.id}'s target`, s.target], ...(s.holder ? [[`stance ${s.id}'s holder`, s.holder] as [string, Span]] : [])]),
+    ...a.claims.flatMap((c): [string, Span][] => [[`claim ${c.id}'s cue`, c.cue], ...[c.content, ...c.continues].map((r): [string, Span] => [`claim ${c.id}'s content`, r]), ...(c.source ? [[`claim ${c.id}'s source`, c.source] as [string, Span]] : [])]),
+  ];
+  for (const [what, span] of spans) {
+    let words: string;
+    try {
+      words = text.slice(toUtf16(span.start), toUtf16(span.end));
+    } catch {
+      return `${what} (${span.start}–${span.end}) is outside the text`;
+    }
+    if (words !== span.text) return `${what} says "${span.text}" but ${span.start}–${span.end} holds "${words}"`;
+  }
+  return null;
 }
 
 /** The compiled page script. It is built with the package (`npm run build`), from src/ and dist/ alike. */

@@ -16,8 +16,8 @@ import {
   matchSpans,
   predictEntitySpans,
   scoreMatch,
-  toUtf16Offsets,
 } from './score-entities.js';
+import { toUtf16Offsets } from '../text/code-points.js';
 import type { EntityScore, EntitySpan, EntityType, GoldEntity, TypeScore } from './score-entities.js';
 import { parsePetrarchDictionary } from './petrarch-actors.js';
 import type { SkippedEntry } from './petrarch-actors.js';

@@ -3,7 +3,8 @@
 // predicted and gold cues one to one, and scores cues (exact spans), sources (span overlap) and contents (token
 // overlap). Pure functions, no I/O; run-eval.ts is the shell around them.
 import type { Annotation, Span } from '../model/annotation.js';
-import { toUtf16Offsets, typeScore } from './score-entities.js';
+import { typeScore } from './score-entities.js';
+import { toUtf16Offsets } from '../text/code-points.js';
 import type { TypeScore } from './score-entities.js';
 
 /** A piece of the article in UTF-16 code units (JavaScript string indices), 0-based and end-exclusive. */

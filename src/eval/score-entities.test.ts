@@ -6,9 +6,9 @@ import {
   matchSpans,
   predictEntitySpans,
   scoreSpans,
-  toUtf16Offsets,
   typeScore,
 } from './score-entities.js';
+import { toUtf16Offsets } from '../text/code-points.js';
 import type { EntitySpan, GoldEntity } from './score-entities.js';
 
 function mention(text: string, start: number, via: Mention['via'] = 'name'): Mention {

@@ -1,6 +1,7 @@
 // Entity scoring against CoNLL-style gold (../shared/eval/README.md): maps an Annotation onto PER/ORG/LOC spans in
 // UTF-16 units and counts exact span + type matches. Pure functions, no I/O; run-eval.ts is the shell around them.
 import type { Annotation, Mention } from '../model/annotation.js';
+import { toUtf16Offsets } from '../text/code-points.js';
 
 /** The entity types we score. CoNLL's fourth type, MISC, is never scored. */
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC'] as const;
@@ -48,41 +49,6 @@ export interface SpanMatch {
   tp: EntitySpan[];
   fp: EntitySpan[];
   fn: EntitySpan[];
-}
-
-/**
- * Returns a function mapping a code-point offset of `text` to its UTF-16 offset. Precomputes once per text: a text
- * without astral characters (the usual case) maps to itself; otherwise a table of every code-point boundary is built.
- * Offsets outside [0, code-point length] throw a RangeError: they are bugs in whatever produced them.
- */
-export function toUtf16Offsets(text: string): (codePoint: number) => number {
-  if (!/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text)) {
-    const length = text.length;
-    return (codePoint) => {
-      if (!Number.isInteger(codePoint) || codePoint < 0 || codePoint > length) {
-        throw new RangeError(`code-point offset ${codePoint} is outside the text (0..${length})`);
-      }
-      return codePoint;
-    };
-  }
-  // table[cp] = UTF-16 index of code point cp; the last entry is text.length.
-  const table: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    table.push(i);
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-  }
-  table.push(text.length);
-  const offsets = Uint32Array.from(table);
-  const last = offsets.length - 1;
-  return (codePoint) => {
-    const unit = Number.isInteger(codePoint) && codePoint >= 0 ? offsets[codePoint] : undefined;
-    if (unit === undefined) throw new RangeError(`code-point offset ${codePoint} is outside the text (0..${last})`);
-    return unit;
-  };
 }
 
 const ORDER: Record<EntityType, number> = { PER: 0, ORG: 1, LOC: 2 };

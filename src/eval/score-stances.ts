@@ -3,7 +3,8 @@
 // gold target off the annotation's stances toward that person and scores the three classes. Pure functions, no I/O;
 // run-eval.ts is the shell around them.
 import type { Annotation, Polarity } from '../model/annotation.js';
-import { toUtf16Offsets, typeScore } from './score-entities.js';
+import { typeScore } from './score-entities.js';
+import { toUtf16Offsets } from '../text/code-points.js';
 import type { TypeScore } from './score-entities.js';
 import type { Goal } from './score-claims.js';
 
