@@ -95,6 +95,18 @@ describe('annotate report (terminal summary)', () => {
     expect(run.stdout).toMatch(/^2 articles:/);
   });
 
+  it('reads annotate’s output directory when given no input: annotations/, or the config’s outDir', async () => {
+    const table = (await runCli(['report', 'annotations/seeds'], { cwd: dir })).stdout;
+    const project = path.join(dir, 'project');
+    cpSync(path.join(dir, 'annotations/seeds'), path.join(project, 'notes'), { recursive: true });
+    writeFileSync(path.join(project, 'annotate.config.yaml'), 'outDir: notes\n');
+    const run = await runCli(['report'], { cwd: path.join(project) });
+    expect({ exitCode: run.exitCode, stdout: run.stdout }).toEqual({ exitCode: 0, stdout: table });
+    const none = await runCli(['report'], { cwd: path.join(dir, 'seeds') });
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain('error annotations: no such file or directory');
+  });
+
   it('says so when nothing is there to report on', async () => {
     const empty = path.join(dir, 'empty');
     cpSync(path.join(dir, 'seeds'), empty, { recursive: true });

@@ -1,6 +1,7 @@
 // `annotate report <annotations…>`: the corpus at a glance. With --html, one self-contained HTML file (highlighted
 // articles, actor table and network, event timeline, stance matrix); without it, aligned tables on stdout (or JSON).
 // The work is app/run-report.ts; this file only declares the options.
+import path from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import { runReport } from '../app/run-report.js';
@@ -8,8 +9,10 @@ import { colorLevel } from '../app/report/stylish.js';
 import { SUMMARY_FORMATS } from '../corpus/format-summary.js';
 import type { SummaryFormat } from '../corpus/format-summary.js';
 import type { CliIO } from './main.js';
+import { readConfig } from './read-config.js';
 
 interface ReportFlags {
+  config?: string;
   html?: string;
   format: SummaryFormat;
   top: number;
@@ -24,7 +27,8 @@ export function reportCommand(program: Command, io: CliIO, setExit: (code: numbe
   program
     .command('report')
     .description('the corpus at a glance: top actors, places, event categories and stances, or with --html a report to browse')
-    .argument('<annotations...>', "annotation files (.yaml, .json, .ndjson) or directories of them, or '-' for stdin")
+    .argument('[annotations...]', "annotation files (.yaml, .json, .ndjson) or directories of them, or '-' for stdin (default: the config's outDir, else annotations/)")
+    .option('--config <file>', 'where the default annotations directory comes from (default: the first annotate.config.yaml upward from here)')
     .option('--html <file>', 'write one self-contained HTML report (no network needed) instead of printing tables')
     .addOption(new Option('--format <format>', 'the printed summary: aligned tables or JSON').choices(SUMMARY_FORMATS).default('text'))
     .option('--top <n|all>', 'rows per printed table', parseTop, 10)
@@ -37,6 +41,17 @@ export function reportCommand(program: Command, io: CliIO, setExit: (code: numbe
         io.stderr.write('error: --format chooses the printed summary; it cannot be combined with --html (run annotate report --help for usage)\n');
         setExit(2);
         return;
+      }
+      if (inputs.length === 0) {
+        // Where annotate writes by default is where report reads by default.
+        const config = readConfig(flags.config, io.cwd);
+        if (!config.ok) {
+          io.stderr.write(config.message + '\n');
+          setExit(2);
+          return;
+        }
+        const { settings, dir } = config.value;
+        inputs = [settings.outDir === undefined ? 'annotations' : path.relative(io.cwd, path.resolve(dir ?? io.cwd, settings.outDir)) || '.'];
       }
       const code = await runReport(
         {
