@@ -47,6 +47,8 @@ export interface ReportIO {
 }
 
 const ANNOTATION_FILES = { pattern: /\.(?:ya?ml|json|ndjson|jsonl)$/i, noun: 'annotation files (.yaml, .json, .ndjson)' };
+/** Files read at once: reading one after the other left the process idle half the time on 2,000 files. */
+const READS_IN_FLIGHT = 16;
 /** Notices printed one per line before they are summed up: a corpus moved elsewhere would print thousands. */
 const NOTICE_LINES = 10;
 
@@ -62,8 +64,8 @@ export async function runReport(options: ReportOptions, io: ReportIO): Promise<n
 
   const validate = await annotationValidator();
   const read: { annotation: Annotation; annotationFile: string }[] = [];
-  for (const file of found.files) {
-    const parsed = await readAnnotations(file.absolute, io.stdin);
+  const files = await mapConcurrently(found.files, READS_IN_FLIGHT, async (file) => ({ file, parsed: await readAnnotations(file.absolute, io.stdin) }));
+  for (const { file, parsed } of files) {
     if (!parsed.ok) {
       error(file.path, parsed.reason);
       continue;
@@ -95,8 +97,7 @@ export async function runReport(options: ReportOptions, io: ReportIO): Promise<n
   }
 
   const root = path.resolve(io.cwd, options.root ?? '.');
-  const documents: CorpusDocument[] = [];
-  for (const doc of unique) documents.push({ ...doc, ...(await findArticle(doc.annotation, root, io.stdin)) });
+  const documents: CorpusDocument[] = await mapConcurrently(unique, READS_IN_FLIGHT, async (doc) => ({ ...doc, ...(await findArticle(doc.annotation, root, io.stdin)) }));
   const notices = documents.filter((d) => d.notice !== null);
   if (!options.quiet) {
     for (const d of notices.slice(0, NOTICE_LINES)) io.stderr.write(`notice ${d.annotationFile}: ${d.notice}; the report shows the annotation alone\n`);
@@ -254,4 +255,18 @@ function plural(n: number, word: string): string {
 
 function megabytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** fn over items, at most `limit` at a time, the results in the items' order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
