@@ -5,22 +5,14 @@ import path from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import { runReport } from '../app/run-report.js';
+import type { ReportOptions } from '../app/run-report.js';
 import { colorLevel } from '../app/report/stylish.js';
 import { SUMMARY_FORMATS } from '../corpus/format-summary.js';
-import type { SummaryFormat } from '../corpus/format-summary.js';
 import type { CliIO } from './main.js';
 import { readConfig } from './read-config.js';
 
-interface ReportFlags {
-  config?: string;
-  html?: string;
-  format: SummaryFormat;
-  top: number;
-  root?: string;
-  title?: string;
-  quiet?: boolean;
-  color?: boolean;
-}
+/** The options as commander gives them: the run's, plus where the default input comes from and --no-color. */
+type ReportFlags = Omit<ReportOptions, 'inputs' | 'color'> & { config?: string; color?: boolean };
 
 export function reportCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program.enablePositionalOptions();
@@ -53,19 +45,7 @@ export function reportCommand(program: Command, io: CliIO, setExit: (code: numbe
         const { settings, dir } = config.value;
         inputs = [settings.outDir === undefined ? 'annotations' : path.relative(io.cwd, path.resolve(dir ?? io.cwd, settings.outDir)) || '.'];
       }
-      const code = await runReport(
-        {
-          inputs,
-          ...(flags.html === undefined ? {} : { html: flags.html }),
-          format: flags.format,
-          top: flags.top,
-          ...(flags.root === undefined ? {} : { root: flags.root }),
-          ...(flags.title === undefined ? {} : { title: flags.title }),
-          quiet: flags.quiet ?? false,
-          color: colorLevel(io.stdout, io.env, flags.color),
-        },
-        io,
-      );
+      const code = await runReport({ ...flags, inputs, color: colorLevel(io.stdout, io.env, flags.color) }, io);
       setExit(code);
     });
 }

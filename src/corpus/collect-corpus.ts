@@ -2,6 +2,7 @@
 // event dyads and dated events, each with the articles behind it. Pure: parsed annotations in, counts out. Both the
 // terminal summary and the HTML report read this one model, so they never disagree.
 import type { ActorType, Annotation, Polarity, QuadClass } from '../model/annotation.js';
+import type { PageActor } from './page-data.js';
 
 /** One annotation of the corpus, and its article's text when it could be read and is the text that was annotated. */
 export interface CorpusDocument {
@@ -13,16 +14,9 @@ export interface CorpusDocument {
   notice: string | null;
 }
 
-export interface CorpusActor {
-  id: string;
-  /** The name the files give it most often. */
-  name: string;
-  type: ActorType;
-  codes: string[];
-  mentions: number;
-  /** Indexes of the documents that mention it, ascending. */
-  articles: number[];
-}
+/** An actor of the corpus: the actors of every file that share an id, named as most files name it, ordered by mentions.
+ *  The page embeds these as they are. */
+export type CorpusActor = PageActor;
 
 export interface CorpusPlace {
   id: string;

@@ -163,7 +163,7 @@ export function toPageData(corpus: Corpus, cameoNames: ReadonlyMap<string, strin
       })),
     };
   });
-  return { actors: corpus.actors.map((a) => ({ id: a.id, name: a.name, type: a.type, codes: a.codes, mentions: a.mentions, articles: a.articles })), articles };
+  return { actors: corpus.actors, articles };
 }
 
 /** JSON that cannot end its <script> element early, whatever the articles say. */
