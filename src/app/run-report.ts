@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Annotation, Span } from '../model/annotation.js';
 import { toUtf16Offsets } from '../text/code-points.js';
 import { annotationSchema } from '../model/annotation.js';
-import { findInputs, toPosix } from '../discover/find-inputs.js';
+import { describeFsError, findInputs, toPosix } from '../discover/find-inputs.js';
 import { collectCorpus, compareText } from '../corpus/collect-corpus.js';
 import type { CorpusDocument } from '../corpus/collect-corpus.js';
 import { formatSummary } from '../corpus/format-summary.js';
@@ -121,7 +121,7 @@ export async function runReport(options: ReportOptions, io: ReportIO): Promise<n
   try {
     await writeFileAtomic(target, html);
   } catch (problem) {
-    io.stderr.write(`error ${options.html}: cannot write the report: ${(problem as Error).message}\n`);
+    io.stderr.write(`error ${options.html}: cannot write the report: ${describeFsError(problem)}\n`);
     return EXIT_ERROR;
   }
   if (!options.quiet) {
