@@ -178,6 +178,8 @@ export function describeFsError(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ELOOP') return 'symbolic link loop';
   if (code === 'ENOTDIR') return 'a part of the path is not a directory';
+  // mkdir -p meets a file where a directory should be.
+  if (code === 'EEXIST' && (error as NodeJS.ErrnoException).syscall === 'mkdir') return 'a part of the path is a file, not a directory';
   if (code === 'ENOSPC') return 'no space left on the device';
   if (code === 'EROFS') return 'read-only file system';
   if (code === 'EIO') return 'input/output error';
