@@ -3,7 +3,7 @@
 // filters, the network, the tables, a click on an actor filtering the article list, and that nothing is fetched.
 // A screenshot goes to test-output/. Without Chromium the tests are skipped with a message; CI (.ci/run) installs
 // Chromium and sets ANNOTATE_REQUIRE_BROWSER=1, so there a missing browser fails instead.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../src/model/annotation.js';
 import { runCli } from './helpers.js';
+import { makeAnnotation } from './make-annotation.js';
+import { collectCorpus } from '../src/corpus/collect-corpus.js';
+import { renderReport } from '../src/corpus/render-html.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const outputDir = path.join(repo, 'test-output');
@@ -186,6 +189,32 @@ describe.skipIf(executable === undefined)('the HTML report in Chromium', () => {
     expect(items).toContain('India: “India”');
     expect(items).toMatch(/e\d+ “condemnation”: 111 /);
     await alone.close();
+  });
+
+  it('draws a long actor table a page at a time, and searches all of it', async () => {
+    const actors: [string, string, string | null, number][] = Array.from({ length: 650 }, (_, i) => [`a${i}`, `Actor ${i}`, null, 1000 - i]);
+    const html = renderReport(collectCorpus([{ annotation: makeAnnotation({ path: 'a.txt', actors }), annotationFile: 'a.yaml', text: null, notice: null }]), {
+      title: 'many actors',
+      pageScript: readFileSync(path.join(repo, 'dist/page-script/page/report-page.js'), 'utf8'),
+      cameoNames: new Map(),
+      generator: 'test',
+    });
+    writeFileSync(path.join(dir, 'many.html'), html);
+    const many = await browser.newPage();
+    await many.goto(pathToFileURL(path.join(dir, 'many.html')).href);
+    await many.waitForSelector('body[data-ready="true"]');
+    const rows = (): Promise<number> => many.locator('#actor-table tbody tr').count();
+    const more = many.locator('#actor-more');
+    expect(await rows()).toBe(100);
+    expect(await more.innerText()).toBe('Show 400 more (100 of 650 actors shown)');
+    await more.click();
+    expect(await rows()).toBe(500);
+    await more.click();
+    expect(await rows()).toBe(650);
+    expect(await more.isVisible()).toBe(false);
+    await many.locator('#actor-search').fill('Actor 64');
+    expect(await many.$$eval('#actor-table tbody tr td:first-child', (els) => els.map((e) => e.textContent))).toEqual(['Actor 64', ...Array.from({ length: 10 }, (_, i) => `Actor ${640 + i}`)]);
+    await many.close();
   });
 
   it('draws the timeline where events have dates, and a bar lists its articles', async () => {

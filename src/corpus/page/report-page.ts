@@ -7,8 +7,12 @@ import type { PageArticle, PageData, PageParty, Range } from '../page-data.js';
 type Kind = 'actor' | 'place' | 'event' | 'stance' | 'claim';
 type SortKey = 'name' | 'type' | 'codes' | 'mentions' | 'articles';
 
+// Rows drawn at first and added per "show more": a table of all 11,000 actors of a large corpus took the browser
+// seconds to lay out, and searching reaches every row anyway.
 const ACTOR_ROWS = 100;
 const LIST_ROWS = 200;
+const MORE_ROWS = 400;
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 const data = JSON.parse(byId('report-data').textContent ?? '{}') as PageData;
 const tooltip = byId('tooltip');
@@ -55,7 +59,7 @@ function renderActorTable(): void {
   rows.sort((a, b) => {
     const x = value(a);
     const y = value(b);
-    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
     // Ties keep the report's own order (by mentions), whatever the direction.
     return (descending ? -order : order) || a.index - b.index;
   });
@@ -79,9 +83,7 @@ function renderActorTable(): void {
     if (th.dataset.sort === key) th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
     else th.removeAttribute('aria-sort');
   }
-  const more = byId<HTMLButtonElement>('actor-more');
-  more.hidden = rows.length <= state.actorRows;
-  more.textContent = `Show all ${plural(rows.length, 'actor')}`;
+  showMore('actor-more', rows.length, state.actorRows, 'actor');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -122,9 +124,13 @@ function renderArticleList(): void {
       return el('li', {}, button);
     }),
   );
-  const more = byId<HTMLButtonElement>('list-more');
-  more.hidden = shown.length <= state.listRows;
-  more.textContent = `Show all ${plural(shown.length, 'article')}`;
+  showMore('list-more', shown.length, state.listRows, 'article');
+}
+
+function showMore(id: string, total: number, shown: number, noun: string): void {
+  const more = byId<HTMLButtonElement>(id);
+  more.hidden = total <= shown;
+  more.textContent = `Show ${Math.min(MORE_ROWS, total - shown).toLocaleString('en-US')} more (${shown.toLocaleString('en-US')} of ${plural(total, noun)} shown)`;
 }
 
 function setFilter(label: string, articles: Iterable<number>): void {
@@ -372,11 +378,11 @@ document.addEventListener('click', (event) => {
   if (article !== null) return openArticle(Number(article.dataset.article));
   if (target.id === 'list-clear') return clearFilter();
   if (target.id === 'actor-more') {
-    state.actorRows = Infinity;
+    state.actorRows += MORE_ROWS;
     return renderActorTable();
   }
   if (target.id === 'list-more') {
-    state.listRows = Infinity;
+    state.listRows += MORE_ROWS;
     return renderArticleList();
   }
 });
