@@ -195,7 +195,7 @@ describe.skipIf(executable === undefined)('the HTML report in Chromium', () => {
     const actors: [string, string, string | null, number][] = Array.from({ length: 650 }, (_, i) => [`a${i}`, `Actor ${i}`, null, 1000 - i]);
     const html = renderReport(collectCorpus([{ annotation: makeAnnotation({ path: 'a.txt', actors }), annotationFile: 'a.yaml', text: null, notice: null }]), {
       title: 'many actors',
-      pageScript: readFileSync(path.join(repo, 'dist/page-script/page/report-page.js'), 'utf8'),
+      pageScript: readFileSync(path.join(repo, 'dist/page-script/corpus/page/report-page.js'), 'utf8'),
       cameoNames: new Map(),
       generator: 'test',
     });

@@ -36,7 +36,8 @@ export async function readArticle(absolute: string | null, stdin: Readable, maxB
   return decoded.ok ? { ok: true, text: decoded.text, bytes } : { ok: false, problem: 'unsuitable', reason: decoded.reason };
 }
 
-function megabytes(bytes: number): string {
+/** A size as people read it: "512 KB", "1.5 MB", "11 MB". */
+export function megabytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
 }

@@ -8,18 +8,18 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { Annotation, Span } from '../model/annotation.js';
-import { toUtf16Offsets } from '../text/code-points.js';
+import type { Annotation } from '../model/annotation.js';
+import { findBrokenReference, findMisplacedSpan } from '../model/check-annotation.js';
 import { annotationSchema } from '../model/annotation.js';
 import { describeFsError, findInputs, toPosix } from '../discover/find-inputs.js';
 import { collectCorpus, compareText } from '../corpus/collect-corpus.js';
 import type { CorpusDocument } from '../corpus/collect-corpus.js';
-import { formatSummary } from '../corpus/format-summary.js';
+import { formatSummary, plural } from '../corpus/format-summary.js';
 import type { SummaryFormat } from '../corpus/format-summary.js';
 import { renderReport } from '../corpus/render-html.js';
 import { loadCameoSync } from '../lexicon/load-lexicons.js';
 import { VERSION } from '../version.js';
-import { readArticle } from './read-article.js';
+import { megabytes, readArticle } from './read-article.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { EXIT_ERROR, EXIT_OK } from './run-annotate.js';
 
@@ -180,23 +180,7 @@ async function annotationValidator(): Promise<(doc: unknown) => string | null> {
       const first = check.errors?.[0];
       return `${first?.instancePath || '(the document)'} ${first?.message ?? 'is not valid'}`;
     }
-    const a = doc as Annotation;
-    const actors = new Set(a.actors.map((x) => x.id));
-    const places = new Set(a.places.map((x) => x.id));
-    const events = new Set(a.events.map((x) => x.id));
-    for (const e of a.events) {
-      for (const id of [...e.source, ...e.target]) if (!actors.has(id)) return `event ${e.id} names actor "${id}", which is not among its actors`;
-      if (e.place !== null && !places.has(e.place)) return `event ${e.id} names place "${e.place}", which is not among its places`;
-    }
-    for (const s of a.stances) {
-      for (const id of [s.holder?.actor ?? null, s.target.actor]) if (id !== null && !actors.has(id)) return `stance ${s.id} names actor "${id}", which is not among its actors`;
-      for (const id of [s.event, s.target.event]) if (id !== null && !events.has(id)) return `stance ${s.id} names event "${id}", which is not among its events`;
-    }
-    for (const c of a.claims) {
-      const id = c.source?.actor ?? null;
-      if (id !== null && !actors.has(id)) return `claim ${c.id} names actor "${id}", which is not among its actors`;
-    }
-    return null;
+    return findBrokenReference(doc as Annotation);
   };
 }
 
@@ -209,37 +193,16 @@ async function findArticle(annotation: Annotation, root: string, stdin: Readable
   if (createHash('sha256').update(article.bytes).digest('hex') !== sha256) {
     return { text: null, notice: `its article ${sourcePath} has changed since it was annotated (run annotate again)` };
   }
-  const misplaced = misplacedSpan(annotation, article.text);
+  // Only a hand-edited annotation fails here (the bytes are the ones annotated), but highlighting it would mark the
+  // wrong words.
+  const misplaced = findMisplacedSpan(annotation, article.text);
   if (misplaced !== null) return { text: null, notice: `its ${misplaced} in ${sourcePath} (was the annotation edited?)` };
   return { text: article.text, notice: null };
 }
 
-/** The first span whose offsets do not hold its words in the text, described; null when all do. Only a hand-edited
- *  annotation gets here (the article's bytes are the ones annotated), but highlighting it would mark wrong words. */
-function misplacedSpan(a: Annotation, text: string): string | null {
-  const toUtf16 = toUtf16Offsets(text);
-  const spans: [string, Span][] = [
-    ...a.actors.flatMap((x) => x.mentions.map((m): [string, Span] => [`mention of ${x.name}`, m])),
-    ...a.places.flatMap((x) => x.mentions.map((m): [string, Span] => [`mention of ${x.name}`, m])),
-    ...a.events.map((e): [string, Span] => [`event ${e.id}'s trigger`, e.trigger]),
-    ...a.stances.flatMap((s): [string, Span][] => [[`stance ${s.id}'s cue`, s.cue], [`stance ${s.id}'s target`, s.target], ...(s.holder ? [[`stance ${s.id}'s holder`, s.holder] as [string, Span]] : [])]),
-    ...a.claims.flatMap((c): [string, Span][] => [[`claim ${c.id}'s cue`, c.cue], ...[c.content, ...c.continues].map((r): [string, Span] => [`claim ${c.id}'s content`, r]), ...(c.source ? [[`claim ${c.id}'s source`, c.source] as [string, Span]] : [])]),
-  ];
-  for (const [what, span] of spans) {
-    let words: string;
-    try {
-      words = text.slice(toUtf16(span.start), toUtf16(span.end));
-    } catch {
-      return `${what} (${span.start}–${span.end}) is outside the text`;
-    }
-    if (words !== span.text) return `${what} says "${span.text}" but ${span.start}–${span.end} holds "${words}"`;
-  }
-  return null;
-}
-
 /** The compiled page script. It is built with the package (`npm run build`), from src/ and dist/ alike. */
 async function readPageScript(): Promise<{ ok: true; script: string } | { ok: false; reason: string }> {
-  const file = fileURLToPath(new URL('../../dist/page-script/page/report-page.js', import.meta.url));
+  const file = fileURLToPath(new URL('../../dist/page-script/corpus/page/report-page.js', import.meta.url));
   try {
     const script = await readFile(file, 'utf8');
     if (/<\/script/i.test(script)) return { ok: false, reason: `${file} contains "</script", which would end the page's script early` };
@@ -247,14 +210,6 @@ async function readPageScript(): Promise<{ ok: true; script: string } | { ok: fa
   } catch {
     return { ok: false, reason: `the report's page script ${file} is missing; run npm run build` };
   }
-}
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function megabytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** fn over items, at most `limit` at a time, the results in the items' order. */

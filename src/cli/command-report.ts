@@ -9,7 +9,7 @@ import type { ReportOptions } from '../app/run-report.js';
 import { colorLevel } from '../app/report/stylish.js';
 import { SUMMARY_FORMATS } from '../corpus/format-summary.js';
 import type { CliIO } from './main.js';
-import { readConfig } from './read-config.js';
+import { defaultOutDir, readConfig } from './read-config.js';
 
 /** The options as commander gives them: the run's, plus where the default input comes from and --no-color. */
 type ReportFlags = Omit<ReportOptions, 'inputs' | 'color'> & { config?: string; color?: boolean };
@@ -42,8 +42,7 @@ export function reportCommand(program: Command, io: CliIO, setExit: (code: numbe
           setExit(2);
           return;
         }
-        const { settings, dir } = config.value;
-        inputs = [settings.outDir === undefined ? 'annotations' : path.relative(io.cwd, path.resolve(dir ?? io.cwd, settings.outDir)) || '.'];
+        inputs = [path.relative(io.cwd, path.resolve(io.cwd, defaultOutDir(config.value, io.cwd))) || '.'];
       }
       const code = await runReport({ ...flags, inputs, color: colorLevel(io.stdout, io.env, flags.color) }, io);
       setExit(code);

@@ -18,7 +18,7 @@ import { annotationSchema } from '../model/annotation.js';
 import { VERSION } from '../version.js';
 import type { Annotator } from '../annotate-text.js';
 import type { IgnorePattern } from '../discover/find-inputs.js';
-import { readConfig } from './read-config.js';
+import { defaultOutDir, readConfig } from './read-config.js';
 import { configSchema } from '../config/config-schema.js';
 import { parseDate } from './parse-options.js';
 import { explainCommand } from './command-explain.js';
@@ -161,7 +161,7 @@ async function annotateCommand(inputs: string[], flags: AnnotateFlags, io: CliIO
   return runAnnotate({
     inputs: given,
     cwd: io.cwd,
-    outDir: flags.outDir ?? (settings.outDir !== undefined ? fromConfig(settings.outDir) : 'annotations'),
+    outDir: flags.outDir ?? defaultOutDir(config.value, io.cwd),
     mode,
     format: flags.format ?? settings.format ?? 'yaml',
     date: flags.date ?? settings.date ?? null,

@@ -21,3 +21,9 @@ export function readConfig(given: string | undefined, cwd: string): ReadConfigRe
     throw error;
   }
 }
+
+/** Where annotation files go without --out-dir, and so where report reads by default: the config's outDir
+ *  (relative to the config file), else annotations/. */
+export function defaultOutDir(config: Config, cwd: string): string {
+  return config.settings.outDir !== undefined ? path.resolve(config.dir ?? cwd, config.settings.outDir) : 'annotations';
+}

@@ -78,6 +78,7 @@ function section(c: InstanceType<typeof Chalk>, title: string, header: string[],
 /** Columns count code points, so accented names line up; wide (CJK) characters would still need two columns. */
 const width = countCodePoints;
 
-function plural(n: number, word: string): string {
+/** "1 article", "2,225 articles". */
+export function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -3,9 +3,7 @@
 // Offsets here are UTF-16 code units, what the browser's strings count; the annotation files count code points, and
 // render-html.ts converts once, while it writes the page.
 
-export type ActorType = 'person' | 'organization' | 'country' | 'group';
-export type QuadClass = 'verbal-cooperation' | 'material-cooperation' | 'verbal-conflict' | 'material-conflict';
-export type Polarity = 'support' | 'oppose' | 'neutral';
+import type { ActorType, Polarity, QuadClass } from '../model/annotation.js';
 
 /** [start, end) in UTF-16 units of the article text; with a third element, the span's words, given when the page has
  *  no article text to slice them from. */

@@ -3,12 +3,13 @@
 // with the reader's clicks is drawn here, once: the network (laid out by d3-force), the timeline and the stance
 // matrix; the page script draws the tables, lists and article view from the embedded data. Pure: a corpus in, a
 // string out, the same bytes for the same corpus.
-import type { Party, Span } from '../model/annotation.js';
+import type { Party, QuadClass, Span } from '../model/annotation.js';
+import { QUAD_CLASSES } from '../model/annotation.js';
 import { toUtf16Offsets } from '../text/code-points.js';
 import type { Corpus, StanceSide } from './collect-corpus.js';
 import { compareText, describeLeftOut, describeSide } from './collect-corpus.js';
 import { layoutNetwork } from './layout-network.js';
-import type { PageArticle, PageData, PageParty, QuadClass, Range } from './page-data.js';
+import type { PageArticle, PageData, PageParty, Range } from './page-data.js';
 import { REPORT_CSS } from './report-style.js';
 
 export interface RenderOptions {
@@ -27,7 +28,6 @@ export const NETWORK_NODES = 40;
 /** Most holders (rows) and targets (columns) the stance matrix shows. */
 export const MATRIX_SIZE = 12;
 
-export const QUAD_CLASSES: readonly QuadClass[] = ['verbal-cooperation', 'material-cooperation', 'verbal-conflict', 'material-conflict'];
 
 export function renderReport(corpus: Corpus, options: RenderOptions): string {
   const data = toPageData(corpus, options.cameoNames);

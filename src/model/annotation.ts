@@ -66,7 +66,9 @@ export interface AnnotatorInfo {
 /** How the article presents an event: as fact, denied, possible, planned, or in someone else's words. */
 export type Modality = 'asserted' | 'negated' | 'hypothetical' | 'future' | 'reported';
 
-export type QuadClass = 'verbal-cooperation' | 'material-cooperation' | 'verbal-conflict' | 'material-conflict';
+/** CAMEO's four-way grouping of event roots, in the order of the scale from cooperation to conflict's extreme. */
+export const QUAD_CLASSES = ['verbal-cooperation', 'material-cooperation', 'verbal-conflict', 'material-conflict'] as const;
+export type QuadClass = (typeof QUAD_CLASSES)[number];
 
 /** Who did what to whom, where and when: one per occurrence in the text. */
 export interface EventAnnotation {
@@ -283,7 +285,7 @@ export const annotationSchema = {
           sentence: { type: 'integer', minimum: 0 },
           code: { type: 'string', pattern: '^[0-9]{2,4}$', description: 'CAMEO event code.' },
           category: { type: 'string', description: 'Name of the CAMEO root.' },
-          quadClass: { enum: ['verbal-cooperation', 'material-cooperation', 'verbal-conflict', 'material-conflict'] },
+          quadClass: { enum: QUAD_CLASSES },
           goldstein: { type: 'number', minimum: -10, maximum: 10 },
           source: { type: 'array', items: id, description: 'Actor ids of the agent(s).' },
           target: { type: 'array', items: id, description: 'Actor ids of the target(s).' },
