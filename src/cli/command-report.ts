@@ -4,7 +4,6 @@
 import path from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
-import { runReport } from '../app/run-report.js';
 import type { ReportOptions } from '../app/run-report.js';
 import { colorLevel } from '../app/report/stylish.js';
 import { SUMMARY_FORMATS } from '../corpus/format-summary.js';
@@ -44,6 +43,8 @@ export function reportCommand(program: Command, io: CliIO, setExit: (code: numbe
         }
         inputs = [path.relative(io.cwd, path.resolve(io.cwd, defaultOutDir(config.value, io.cwd))) || '.'];
       }
+      // Loaded here, not at the top: annotate's own runs never pay for the report's modules (d3-force among them).
+      const { runReport } = await import('../app/run-report.js');
       const code = await runReport({ ...flags, inputs, color: colorLevel(io.stdout, io.env, flags.color) }, io);
       setExit(code);
     });
