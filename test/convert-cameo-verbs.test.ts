@@ -1,0 +1,346 @@
+// scripts/convert-cameo-verbs.mjs: its reading of PETRARCH2's verb-dictionary format on small dictionaries written
+// here (not lines of the real file), its conversion rules, and the generated lexicons/cameo-verbs.yaml, which must
+// load through our loader's trigger check with codes of lexicons/cameo.yaml.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadEventCodesSync, toTrigger } from '../src/lexicon/load-lexicons.js';
+import {
+  SOURCE,
+  activeCode,
+  compareWithEvents,
+  convertDictionary,
+  expressPattern,
+  parsePatternLine,
+  parseVerbDictionary,
+  parseVerbLine,
+  renderYaml,
+  toSingular,
+} from '../scripts/convert-cameo-verbs.mjs';
+import type { ConvertOptions, Trigger } from '../scripts/convert-cameo-verbs.mjs';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const codes = loadEventCodesSync(path.join(repo, 'lexicons'));
+
+/** A dictionary in PETRARCH2's format, written for these tests. */
+const DICTIONARY = `# a test dictionary
+# The MIT License (MIT)
+# Copyright (c) 2099 Nobody
+# THE SOFTWARE IS PROVIDED "AS IS" ... IN THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+
+####### SYNONYM SETS #######
+
+&ARMOUR
++TANK
++BATTLE_WAGON
++KIT_
+
+&GATHERING
++MEETING
++SESSION
+
+####### VERB PATTERNS #######
+
+---  HELP   [070]  ---
+ASSIST
+SUCCOUR [073]   # its own code
+FORSAKE {FORSAKES FORSOOK FORSAKEN FORSAKING} [---]
++HAND_OVER {+HANDS_OVER +HANDED_OVER +HANDING_OVER}
+TEAR_+GAS
++HELPED_AND {}
+- * LOAN                                   [0331]   # ASSIST
+- * {MEDICAL SUPPLIES}                     [073]
+- * (FOR SHELTER)                          [075]
+- * (WITH {HEAVY &ARMOUR})                 [0332]
+- OFFICIALS * LOAN                         [071]
+- * (AGAINST)                              [113]
+- * CONDITIONS (BEFORE TALKS)              [100]
+- * GIFT                                   [999]
+- * VOTE                                   [:173]
+- * SUNSHINE                               [---]
+- * UP BARRICADE                           [144]
+- * OUT                                    [0874]
+- * ROCKET (AT +)                          [194]
+- * AID                                    [070]
+
+---  PONDER   [---]  ---
+MULL
+WEIGH [014]
+- * (FOR &GATHERING)                       [036]
+- * &GATHERING                             [026]
+- * GATHERING_                             [040]
+- * {FORMAL MEETING}                       [028]
+- * MEETING                                [040]
+
+---  VISITING   [042:043]  ---
+CALL_IN_+ON
+TOUR
+ASSIST [040]
+
+---  SPEAK   [010]  ---
+SAY {SAYS SAID SAYING}
+EXPOUND
+CONCUR
+- * ATTACK                                 [190]
+
+######## TRANSFORMATIONS ##########
+~ a (a b ATTACK) SAY = a b 015
+`;
+
+const options: ConvertOptions = { codes, speechVerbs: ['say'], reportingVerbs: ['say', 'expound', 'concur'], eventVerbDefaults: new Set(['concur']) };
+const convert = () => convertDictionary(parseVerbDictionary(DICTIONARY), options);
+const entriesOf = (triggers: Trigger[], verb: string) => triggers.filter((t) => t.verb === verb);
+const reasons = (map: Map<string, { text: string }[]>) => Object.fromEntries([...map].map(([reason, items]) => [reason, items.map((i) => i.text)]));
+
+describe('reading the dictionary', () => {
+  it('reads synonym sets, marking members that take no plural, and counts transformations', () => {
+    const parsed = parseVerbDictionary(DICTIONARY);
+    expect(parsed.synsets.get('&ARMOUR')?.members).toEqual([
+      { text: 'TANK', words: ['tank'], noPlural: false },
+      { text: 'BATTLE_WAGON', words: ['battle', 'wagon'], noPlural: false },
+      { text: 'KIT_', words: ['kit'], noPlural: true },
+    ]);
+    expect(parsed.blocks.map((b) => [b.name, b.code])).toEqual([['HELP', '070'], ['PONDER', '---'], ['VISITING', '042:043'], ['SPEAK', '010']]);
+    expect(parsed.transformations).toBe(1);
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it('reads verb lines: own codes, irregular forms, multi-word verbs and which word inflects', () => {
+    expect(parseVerbLine('SUCCOUR [073]   ')).toMatchObject({ words: ['succour'], inflected: 0, code: '073', fixed: false });
+    expect(parseVerbLine('FORSAKE {FORSAKES FORSOOK FORSAKEN FORSAKING} [---]')).toMatchObject({
+      words: ['forsake'],
+      forms: ['forsakes', 'forsook', 'forsaken', 'forsaking'],
+      code: '---',
+    });
+    expect(parseVerbLine('+HAND_OVER {+HANDS_OVER +HANDED_OVER}')).toMatchObject({ words: ['hand', 'over'], inflected: 0, forms: ['hands', 'handed'], code: null });
+    expect(parseVerbLine('CALL_IN_+ON')).toMatchObject({ words: ['call', 'in', 'on'], inflected: 2 });
+    expect(parseVerbLine('+HELPED_AND {}')).toMatchObject({ fixed: true });
+    expect(parseVerbLine('PLAIN_WORDS')).toMatchObject({ error: expect.stringMatching(/without one \+/) });
+  });
+
+  it('reads pattern lines into elements: words, braced phrases, prepositional phrases; actor markers left out', () => {
+    expect(parsePatternLine(' * (WITH {HEAVY &ARMOUR})   [0332]')).toEqual({
+      pre: [],
+      post: [{ type: 'prep', prep: 'with', nouns: [{ type: 'phrase', words: ['HEAVY', '&ARMOUR'] }] }],
+      code: '0332',
+    });
+    expect(parsePatternLine(' OFFICIALS * LOAN [071]')).toMatchObject({ pre: [{ type: 'word', text: 'OFFICIALS' }], code: '071' });
+    expect(parsePatternLine(' $ * ROCKET (AT +) [194]')).toEqual({
+      pre: [],
+      post: [{ type: 'word', text: 'ROCKET' }, { type: 'prep', prep: 'at', nouns: [] }],
+      code: '194',
+    });
+    expect(parsePatternLine(' * LOAN (FOR [0331]')).toMatchObject({ error: 'unclosed (' });
+    expect(parsePatternLine(' LOAN [0331]')).toMatchObject({ error: expect.stringMatching(/one \*/) });
+  });
+});
+
+describe('converting', () => {
+  it('gives each verb its own code, else its block\'s; [---] gives no default', () => {
+    const { triggers } = convert();
+    expect(entriesOf(triggers, 'assist')).toContainEqual({ code: '070', verb: 'assist' });
+    expect(entriesOf(triggers, 'succour')).toContainEqual({ code: '073', verb: 'succour' });
+    expect(entriesOf(triggers, 'forsake').filter((t) => !t.object)).toEqual([]);
+    expect(entriesOf(triggers, 'mull').filter((t) => !t.object)).toEqual([]);
+    expect(entriesOf(triggers, 'weigh')).toContainEqual({ code: '014', verb: 'weigh' });
+    // "A:B" keeps the active code A.
+    expect(entriesOf(triggers, 'tour')).toContainEqual({ code: '042', verb: 'tour' });
+  });
+
+  it('keeps multi-word verbs whose first word inflects; drops the others, fixed phrases, and later listings', () => {
+    const { triggers, dropped } = convert();
+    expect(entriesOf(triggers, 'hand over')).toContainEqual({ code: '070', verb: 'hand over' });
+    expect(reasons(dropped.verbs)).toEqual({
+      'inflected word not first (WIRE_+TAP)': ['TEAR_+GAS', 'CALL_IN_+ON'],
+      'fixed phrase ({}): PETRARCH matches it only as written': ['+HELPED_AND {}'],
+      'listed again in a later block (PETRARCH keeps the first)': ['ASSIST [040] (first under HELP)'],
+    });
+  });
+
+  it('turns post-verb nouns, braced phrases and prepositional phrases into objects of every verb of the block', () => {
+    const { triggers } = convert();
+    for (const verb of ['assist', 'succour', 'forsake', 'hand over']) {
+      const entries = entriesOf(triggers, verb);
+      expect(entries).toContainEqual({ code: '0331', verb, object: ['loan'] });
+      expect(entries).toContainEqual({ code: '075', verb, object: ['shelter'] });
+      // The head of a braced phrase is its last word, in the singular; a set stands for its members' heads.
+      expect(entries).toContainEqual({ code: '0332', verb, object: ['kit', 'tank', 'wagon'] });
+      expect(entries).toContainEqual({ code: '194', verb, object: ['rocket'] });
+    }
+    expect(entriesOf(triggers, 'succour')).toContainEqual({ code: '070', verb: 'succour', object: ['aid'] });
+    // For verbs whose default is 073 or 070, the object with that code adds nothing and is left out.
+    expect(entriesOf(triggers, 'succour').some((t) => t.code === '073' && t.object)).toBe(false);
+    expect(entriesOf(triggers, 'assist').some((t) => t.code === '070' && t.object)).toBe(false);
+    expect(entriesOf(triggers, 'forsake')).toContainEqual({ code: '070', verb: 'forsake', object: ['aid'] });
+  });
+
+  it('joins a leading particle to the verb, and a particle alone makes a multi-word verb', () => {
+    const { triggers } = convert();
+    expect(triggers).toContainEqual({ code: '144', verb: 'assist up', object: ['barricade'] });
+    expect(triggers).toContainEqual({ code: '144', verb: 'hand over up', object: ['barricade'] });
+    expect(triggers).toContainEqual({ code: '0874', verb: 'assist out' });
+  });
+
+  it('drops what the shape cannot say, each pattern under one reason', () => {
+    const { dropped, badCodes } = convert();
+    expect(reasons(dropped.patterns)).toEqual({
+      'pre-verb nouns': ['- OFFICIALS * LOAN [071]'],
+      'preposition only': ['- * (AGAINST) [113]'],
+      'several post-verb elements': ['- * CONDITIONS (BEFORE TALKS) [100]'],
+      'code not in lexicons/cameo.yaml': ['- * GIFT [999]'],
+      'passive-only code': ['- * VOTE [:173]'],
+      'null code [---]: the verb is no event with this object': ['- * SUNSHINE [---]'],
+    });
+    const giftLine = DICTIONARY.split('\n').findIndex((line) => line.includes('GIFT')) + 1;
+    expect([...badCodes]).toEqual([['999', [giftLine]]]);
+  });
+
+  it('checks codes against lexicons/cameo.yaml', () => {
+    expect(activeCode('0332', codes)).toEqual({ code: '0332' });
+    expect(activeCode('042:043', codes)).toEqual({ code: '042' });
+    expect(activeCode('---', codes)).toEqual({ code: null });
+    expect(activeCode(':173', codes)).toEqual({ reason: 'passive-only code' });
+    expect(activeCode('080!', codes)).toMatchObject({ reason: 'code not in lexicons/cameo.yaml', bad: '080!' });
+    expect(activeCode('176', codes)).toMatchObject({ bad: '176' });
+  });
+
+  it('resolves a (verb, noun) reached with several codes: bare noun first, then braced, then prepositional; then file order', () => {
+    const { triggers, conflicts } = convert();
+    // (FOR &GATHERING) 036 comes first in the file, &GATHERING 026 is a bare noun: 026 wins for meeting and session.
+    expect(entriesOf(triggers, 'mull')).toContainEqual({ code: '026', verb: 'mull', object: ['meeting', 'session'] });
+    const meeting = conflicts.find((c) => c.verb === 'mull' && c.noun === 'meeting');
+    expect(meeting).toMatchObject({ chosen: '026', block: 'PONDER' });
+    expect(meeting?.candidates.map((c) => c.code)).toEqual(['026', '040', '028', '036']);
+    // GATHERING_ is a bare noun marked as taking no plural: kept as written.
+    expect(entriesOf(triggers, 'mull')).toContainEqual({ code: '040', verb: 'mull', object: ['gathering'] });
+  });
+
+  it('leaves out bare speech verbs and the objects of the ones events.yaml names, but not a verb events.yaml has bare', () => {
+    const { triggers, dropped } = convert();
+    expect(entriesOf(triggers, 'say')).toEqual([]);
+    expect(entriesOf(triggers, 'expound')).toEqual([{ code: '190', verb: 'expound', object: ['attack'] }]);
+    expect(entriesOf(triggers, 'concur')).toContainEqual({ code: '010', verb: 'concur' });
+    expect(reasons(dropped.entries)).toMatchObject({
+      'bare speech verb named in lexicons/events.yaml’s header': ['say [010]'],
+      'bare 010 “make statement”: a speech verb (lexicons/events.yaml codes no 010)': ['expound [010]'],
+      'object of a speech verb named in lexicons/events.yaml’s header': ['say + attack [190]'],
+    });
+  });
+
+  it('writes nouns in the singular, except plural-only nouns and plurals that only look so', () => {
+    expect(['supplies', 'clashes', 'bases', 'losses', 'lives', 'servicemen', 'sanctions', 'talks', 'news', 'crisis', 'status', 'gas', 'teargas', 'cease-fires', 'peace talks'].map(toSingular)).toEqual(
+      ['supply', 'clash', 'base', 'loss', 'life', 'serviceman', 'sanctions', 'talks', 'news', 'crisis', 'status', 'gas', 'teargas', 'cease-fire', 'peace talks'],
+    );
+  });
+
+  it('refuses what is not a noun: a function word, an undefined set', () => {
+    const synsets = parseVerbDictionary(DICTIONARY).synsets;
+    expect(expressPattern(parsePatternLine(' * IDEA_OF [014]'), synsets)).toEqual({ reason: 'no noun (a function word heads it)' });
+    expect(expressPattern(parsePatternLine(' * &NOWHERE [014]'), synsets)).toEqual({ reason: 'undefined synset' });
+    expect(expressPattern(parsePatternLine(' * BOMBING/BLAST [183]'), synsets)).toEqual({ particle: null, nouns: ['bombing', 'blast'], rank: 1 });
+  });
+
+  it('compares with events.yaml entries: same and different codes, defaults and objects, verbs we leave without a default', () => {
+    const { resolved } = convert();
+    const comparison = compareWithEvents(resolved, [
+      { code: '071', verb: 'assist', object: ['loans'] },
+      { code: '070', verb: 'assist' },
+      { code: '040', verb: 'tour' },
+      { code: '040', verb: 'weigh', object: ['meeting'] },
+    ]);
+    expect(comparison.agree.map((r) => [r.verb, r.noun])).toEqual([['assist', '']]);
+    expect(comparison.disagree).toMatchObject([
+      { verb: 'assist', noun: 'loan', ours: ['071'], theirs: '0331' },
+      { verb: 'tour', noun: '', ours: ['040'], theirs: '042' },
+      { verb: 'weigh', noun: 'meeting', ours: ['040'], theirs: '026' },
+    ]);
+    expect(comparison.objectOnly).toMatchObject([{ verb: 'weigh', theirs: '014' }]);
+  });
+
+  it('renders the same bytes twice, entries that read back as written', () => {
+    const cameo = [{ code: '07', name: 'PROVIDE AID' }];
+    const first = renderYaml(convert().triggers, { licence: ['MIT'], cameo });
+    expect(renderYaml(convert().triggers, { licence: ['MIT'], cameo })).toBe(first);
+    expect(parse(first).triggers).toEqual(convert().triggers);
+    expect(first).toContain('  # --- 07 PROVIDE AID ---\n  - {code: "070", verb: assist}\n');
+  });
+});
+
+describe('the script', () => {
+  const script = path.join(repo, 'scripts', 'convert-cameo-verbs.mjs');
+  const run = (args: string[]) => execFileSync('node', [script, ...args], { encoding: 'utf8' });
+
+  it('converts a commit of a git repository to the same bytes on every run, and says what it dropped', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cameo-verbs-'));
+    try {
+      const git = (...args: string[]) => execFileSync('git', ['-C', path.join(dir, 'src'), ...args], { encoding: 'utf8' });
+      mkdirSync(path.join(dir, 'src', path.dirname(SOURCE.path)), { recursive: true });
+      writeFileSync(path.join(dir, 'src', SOURCE.path), DICTIONARY);
+      git('init', '-q');
+      git('add', '.');
+      git('-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'dictionary');
+      const commit = git('rev-parse', 'HEAD').trim();
+      const outputs = ['a', 'b'].map((name) => {
+        const out = path.join(dir, name);
+        mkdirSync(out);
+        const stdout = run(['--git-dir', path.join(dir, 'src', '.git'), '--commit', 'HEAD', '--out-dir', out]);
+        return { stdout, yaml: readFileSync(path.join(out, 'cameo-verbs.yaml')), md: readFileSync(path.join(out, 'cameo-verbs.md')) };
+      });
+      expect(outputs[1]).toEqual(outputs[0]);
+      expect(outputs[0]?.stdout).toMatch(/^dropped pattern: pre-verb nouns: 1$/m);
+      expect(outputs[0]?.stdout).toMatch(/^codes not in cameo\.yaml: 999$/m);
+      expect(outputs[0]?.yaml.toString()).toContain(`commit ${commit}, file ${SOURCE.path}`);
+      expect(outputs[0]?.yaml.toString()).toContain('Copyright (c) 2099 Nobody');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!existsSync(SOURCE.gitDir))('reproduces the committed lexicons/cameo-verbs.yaml and docs/cameo-verbs.md', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'cameo-verbs-'));
+    try {
+      run(['--out-dir', out]);
+      expect(readFileSync(path.join(out, 'cameo-verbs.yaml'), 'utf8')).toBe(readFileSync(path.join(repo, 'lexicons', 'cameo-verbs.yaml'), 'utf8'));
+      expect(readFileSync(path.join(out, 'cameo-verbs.md'), 'utf8')).toBe(readFileSync(path.join(repo, 'docs', 'cameo-verbs.md'), 'utf8'));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('lexicons/cameo-verbs.yaml', () => {
+  const file = parse(readFileSync(path.join(repo, 'lexicons', 'cameo-verbs.yaml'), 'utf8')) as { triggers: unknown[] };
+
+  it('holds only triggers, each of which our loader accepts, with a code of lexicons/cameo.yaml', () => {
+    expect(Object.keys(file)).toEqual(['triggers']);
+    expect(file.triggers.length).toBeGreaterThan(1000);
+    const entries = file.triggers.map((value) => toTrigger(value));
+    expect(entries.filter((entry) => entry.kind !== 'verb')).toEqual([]);
+    expect(entries.filter((entry) => !codes.has(entry.code)).map((entry) => `${entry.words}: ${entry.code}`)).toEqual([]);
+  });
+
+  it('has one entry per (verb, code), at most one default per verb, and each (verb, noun) once', () => {
+    const twice: string[] = [];
+    const seen = new Set<string>();
+    const once = (key: string): void => {
+      if (seen.has(key)) twice.push(key);
+      seen.add(key);
+    };
+    for (const t of file.triggers as Trigger[]) {
+      once(`${t.verb} [${t.code}]`);
+      for (const noun of t.object ?? ['(default)']) once(`${t.verb} + ${noun}`);
+    }
+    expect(twice).toEqual([]);
+  });
+
+  it('names its source, commit and licence in its header', () => {
+    const text = readFileSync(path.join(repo, 'lexicons', 'cameo-verbs.yaml'), 'utf8');
+    expect(text).toContain(`# Source: PETRARCH2's CAMEO 2.0 verb dictionary, ${SOURCE.url}`);
+    expect(text).toContain(`commit ${SOURCE.commit}, file ${SOURCE.path}`);
+    expect(text).toContain('#   Copyright (c) 2015 Open Event Data Alliance');
+    expect(text).toContain('#   Permission is hereby granted, free of charge');
+  });
+});
