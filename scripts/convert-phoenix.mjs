@@ -1088,6 +1088,25 @@ function printCounts(title, counts, examples, out) {
   }
 }
 
+/**
+ * What the actor rules consult, from our hand-kept titles.yaml and the generated countries.yaml (their parsed lists)
+ * and the parsed agents dictionary: title words, plural nouns of people, role codes, country codes.
+ */
+export function makeContext({ titles, countries, agentRecords, isCommonWord = makeCommonWordTest() }) {
+  const agentWords = agentRecords.records
+    .filter((record) => !/[_\s!]/.test(record.phrase.replace(/_+$/, '')))
+    .flatMap((record) => record.forms.map(agentText));
+  const titleWords = buildTitleWords({ titles, countries, agentWords });
+  const groupWords = pluralPeopleWords({ agentRecords, countries });
+  // The role codes of the agents and titles (GOV, MIL, ELI …): a six-letter code whose second half is none of them
+  // is a territory's (USAASM, PSEGZA).
+  const sectorCodes = new Set(
+    [...agentRecords.records.map((record) => record.code), ...titles.map((title) => title.sector)].flatMap((code) => code.match(/[A-Z]{3}/g) ?? []),
+  );
+  for (const code of ['ELI', 'OPP', 'GOV', 'MIL', 'REB', 'IGO', 'NGO', 'MNC', 'UAF', 'SPY', 'COP', 'JUD', 'LEG', 'PTY']) sectorCodes.add(code);
+  return { titleWords, isCommonWord, groupWords, sectorCodes, countryCodes: new Set(countries.map((country) => country.code)) };
+}
+
 /** Converts the source into the lexicon files of `out`; returns the lines of its report. */
 export function run(argv) {
   const options = parseArgs(argv);
@@ -1099,18 +1118,9 @@ export function run(argv) {
 
   const agentSource = source.read(AGENT_FILE);
   const agentRecords = parseAgentDictionary(agentSource);
-  const agentWords = agentRecords.records
-    .filter((record) => !/[_\s!]/.test(record.phrase.replace(/_+$/, '')))
-    .flatMap((record) => record.forms.map(agentText));
-  const titleWords = buildTitleWords({ titles, countries, agentWords });
-
+  const context = makeContext({ titles, countries, agentRecords, isCommonWord });
   const actorFiles = ACTOR_FILES.map(({ from, path }) => ({ from, path, ...parseActorDictionary(source.read(path)) }));
-  const groupWords = pluralPeopleWords({ agentRecords, countries });
-  // The role codes of the agents and titles (GOV, MIL, ELI …): a six-letter code whose second half is none of them
-  // is a territory's (USAASM, PSEGZA).
-  const sectorCodes = new Set([...agentRecords.records.map((record) => record.code), ...titles.map((title) => title.sector)].flatMap((code) => code.match(/[A-Z]{3}/g) ?? []));
-  for (const code of ['ELI', 'OPP', 'GOV', 'MIL', 'REB', 'IGO', 'NGO', 'MNC', 'UAF', 'SPY', 'COP', 'JUD', 'LEG', 'PTY']) sectorCodes.add(code);
-  const actors = convertActors(actorFiles, { titleWords, isCommonWord, groupWords, sectorCodes, countryCodes: new Set(countries.map((c) => c.code)) });
+  const actors = convertActors(actorFiles, context);
   const agents = convertAgents(agentRecords, { isCommonWord });
 
   const licence = licenceFrom(agentSource);
