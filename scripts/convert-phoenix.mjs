@@ -238,7 +238,7 @@ function capitalize(part) {
   // O'Brien, D'Alema; 'Aziz (a leading ayn)
   let match;
   if ((match = /^([a-z])'([a-z].*)$/.exec(lower))) return `${match[1].toUpperCase()}'${match[2][0].toUpperCase()}${match[2].slice(1)}`;
-  if ((match = /^('+)([a-z].*)$/.exec(lower))) return `${match[1]}${match[2][0].toUpperCase()}${match[2].slice(1)}`;
+  if ((match = /^(['"]+)([a-z].*)$/.exec(lower))) return `${match[1]}${match[2][0].toUpperCase()}${match[2].slice(1)}`;
   if ((match = /^mc([a-z])(.+)$/.exec(lower))) return `Mc${match[1].toUpperCase()}${match[2]}`;
   return lower[0].toUpperCase() + lower.slice(1);
 }
@@ -439,6 +439,8 @@ export function inferType({ from, names, code, roles, isPersonWord, groupWords =
     return personal ? { type: 'person', rule: 'milnonstate, personal name' } : { type: 'organization', rule: 'milnonstate' };
   }
   if (roles.length > 0 && (personal || shapeOfName)) return { type: 'person', rule: 'dated roles, name-shaped' };
+  // Companies are often named after people (Tim Hortons, John Hancock): an MNC code settles it.
+  if (codes.some((c) => c.startsWith('MNC'))) return { type: 'organization', rule: 'company code' };
   if (codes.some((c) => ORG_CODE.test(c))) {
     return personal ? { type: 'person', rule: 'organization code, but a personal name' } : { type: 'organization', rule: 'organization code' };
   }
