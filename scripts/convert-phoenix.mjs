@@ -1,7 +1,8 @@
 // Converts the Phoenix actor and agent dictionaries of PETRARCH2 (https://github.com/openeventdata/petrarch2, MIT)
 // into lexicons/phoenix-actors.yaml and lexicons/phoenix-agents.yaml, with the source's licence beside them in
 // lexicons/PHOENIX-LICENSE.txt. Run with `node scripts/convert-phoenix.mjs [--git-dir <petrarch2 .git or checkout>]
-// [--commit <sha>]`.
+// [--commit <sha>]`; `--out <dir>` writes elsewhere than lexicons/ (reading titles.yaml and countries.yaml there), and
+// `--explain-types <file>` saves the rule that typed each actor, for review.
 //
 // The dictionary format is the one docs/source/dictionaries.rst of that repository describes; this is our own reader
 // of it. Deterministic by construction: the same source bytes give the same output bytes (no dates, code-unit
@@ -1051,7 +1052,7 @@ function parseArgs(argv) {
     else if (arg === '--commit') options.commit = value();
     else if (arg === '--out') options.out = value();
     else if (arg === '--explain-types') options.explainTypes = value();
-    else throw new Error(`unknown argument ${arg} (usage: convert-phoenix.mjs [--git-dir <dir>] [--commit <sha>] [--out <dir>])`);
+    else throw new Error(`unknown argument ${arg} (usage: convert-phoenix.mjs [--git-dir <dir>] [--commit <sha>] [--out <lexicons dir>] [--explain-types <file>])`);
   }
   return options;
 }
