@@ -308,11 +308,14 @@ export function makeCommonWordTest() {
   const nlp = createRequire(import.meta.url)('compromise');
   const lexicon = nlp.model().one.lexicon;
   const proper = properNounTags(nlp);
-  return (word) => {
+  const isCommon = (word) => {
     const tags = lexicon[word.toLowerCase()];
     if (tags === undefined) return false;
     return [].concat(tags).some((tag) => !proper.has(tag));
   };
+  /** Any word compromise knows, common or proper (China, Paris): not an acronym. */
+  isCommon.isKnown = (word) => lexicon[word.toLowerCase()] !== undefined;
+  return isCommon;
 }
 
 /** Title and office words in foreign languages and forms news quotes, beside those of titles.yaml and the agents. */
@@ -344,7 +347,7 @@ export function buildTitleWords({ titles, countries, agentWords }) {
   for (const country of countries) for (const demonym of country.demonyms ?? []) add(demonym);
   for (const word of agentWords) add(word);
   add(FOREIGN_TITLES);
-  for (const extra of ['u.n.', 'un', 'united', 'nations', 'u.s.', 'us', 'uk', 'eu']) words.add(extra);
+  for (const extra of ['u.n.', 'u.n', 'u.s', 'un', 'united', 'nations', 'states', 'u.s.', 'us', 'uk', 'eu', 'gov', 'sen', 'rep']) words.add(extra);
   return words;
 }
 
@@ -417,7 +420,8 @@ function makePersonWordTest() {
  * (leaders) → person; otherwise organization.
  */
 export function inferType({ from, names, code, roles, isPersonWord, groupWords = new Set(), titleWords = new Set() }) {
-  const wordLists = names.map((words) => words.map((word) => word.toLowerCase()));
+  // A person's synonyms carry offices (NATIONAL_SECURITY_ADVISER_X): with dated roles only the primary name counts.
+  const wordLists = (roles.length > 0 ? names.slice(0, 1) : names).map((words) => words.map((word) => word.toLowerCase()));
   if (wordLists.some((words) => words.some((word) => ORG_WORDS.has(word) || word.split('-').some((part) => ORG_WORDS.has(part))))) {
     return { type: 'organization', rule: 'organization word' };
   }
@@ -509,7 +513,7 @@ export function makeAcronymTest({ forms, personWords, isCommonWord, parenthesise
     if (parenthesised.has(letters) && letters.length <= 6 && !isCommonWord(letters)) return true;
     if (!/[AEIOUY]/.test(letters)) return true;
     if (letters.length > 6 || PARTICLES.has(letters.toLowerCase()) || ORG_WORDS.has(letters.toLowerCase())) return false;
-    if (isCommonWord(letters)) return false;
+    if (isCommonWord(letters) || isCommonWord.isKnown?.(letters)) return false;
     if (letters.length >= 3 && personWords.has(letters)) return false;
     if (initials.has(letters)) return true;
     // Letters no English word starts with (MBIA, DTS) or four consonants in a row (OHCHR) spell an acronym.
@@ -596,10 +600,10 @@ export function convertActors(files, context) {
       count('skipped: territory block (country + territory code)', `${draft.forms[0].join('_')} [${codes.join(' ')}]`);
       continue;
     }
-    if (draft.from === 'countries' && codes.every((c) => c.length === 3)) {
+    if (draft.from === 'countries' && (codes.every((c) => c.length === 3) || codes.some((c) => context.countryCodes.has(c)))) {
       count('skipped: country block (bare country code)', `${draft.forms[0].join('_')} [${codes.join(' ')}] with ${draft.forms.length - 1} synonyms`);
       if (!codes.every((c) => context.countryCodes.has(c))) {
-        count('country block of a code not in countries.yaml (historical or CAMEO region)', `${draft.forms[0].join('_')} [${codes.join(' ')}]`);
+        count('country block with a code not in countries.yaml (historical state, CAMEO region, or USR/YUG/UNR-style role)', `${draft.forms[0].join('_')} [${codes.join(' ')}]`);
       }
       continue;
     }
@@ -640,12 +644,18 @@ export function convertActors(files, context) {
     /** A title, office or demonym words followed by another name of the entry: GERMAN_CHANCELLOR_ANGELA_MERKEL. */
     //    Only people's names are read so; the primary form is kept when what follows the title is one word
     //    (DEAN_BARROW is a name, not the dean of BARROW).
-    const isTitleWord = (word) => titleWords.has(word) || word.split('-').every((part) => titleWords.has(part));
+    const isTitleWord = (word) => {
+      const bare = word.replace(/\.$/, '');
+      return titleWords.has(bare) || bare.split('-').every((part) => titleWords.has(part));
+    };
+    /** Title words may be joined by function words: Secretary of State, Minister for the Interior. */
+    const inTitle = (word, position) => isTitleWord(word) || (position > 0 && PARTICLES.has(word));
     const isTitled = (form, index) => {
       if (draft.type !== 'person') return false;
       const lower = form.text.toLowerCase().split(' ');
       for (let i = 1; i < lower.length; i++) {
-        if (!isTitleWord(lower[i - 1])) return false;
+        if (!inTitle(lower[i - 1], i - 1)) return false;
+        if (PARTICLES.has(lower[i - 1])) continue;
         const rest = lower.slice(i);
         if (index === 0 && rest.length === 1) continue;
         if (rest.every(isTitleWord)) continue;
@@ -671,6 +681,10 @@ export function convertActors(files, context) {
         !keyOf(shown[0].text).startsWith(keyOf(form.words.slice(0, 2).join(' ')))
       ) {
         count("alias dropped: a person's name among an organization's names (its leader)", `${form.text} (of ${shown[0].text})`);
+        continue;
+      }
+      if (draft.type === 'person' && index > 0 && form.words.some((word) => ORG_WORDS.has(word.toLowerCase()))) {
+        count("alias dropped: names a body, not the person (Obama Administration)", `${form.text} (of ${shown[0].text})`);
         continue;
       }
       if (form.words.length === 1) {
