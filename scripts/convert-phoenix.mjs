@@ -510,7 +510,7 @@ export function makeAcronymTest({ forms, personWords, isCommonWord, parenthesise
     if (!/^[A-Z]+$/.test(letters) || letters.length < 2) return false;
     if (KNOWN_ACRONYMS.has(letters)) return true;
     if (NOT_ACRONYMS.has(letters)) return false;
-    if (parenthesised.has(letters) && letters.length <= 6 && !isCommonWord(letters)) return true;
+    if (parenthesised.has(letters) && letters.length <= 6 && !isCommonWord(letters) && !isCommonWord.isKnown?.(letters)) return true;
     if (!/[AEIOUY]/.test(letters)) return true;
     if (letters.length > 6 || PARTICLES.has(letters.toLowerCase()) || ORG_WORDS.has(letters.toLowerCase())) return false;
     if (isCommonWord(letters) || isCommonWord.isKnown?.(letters)) return false;
