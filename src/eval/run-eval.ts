@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createAnnotator } from '../index.js';
-import type { AnnotateOptions, Annotation, Annotator } from '../index.js';
+import type { Annotator } from '../index.js';
 import type { UserVocabulary } from '../lexicon/lexicon.js';
 import { compromiseEntitySpans } from './compromise-baseline.js';
 import {
@@ -24,10 +23,15 @@ import type { SkippedEntry } from './petrarch-actors.js';
 import { CUE_WORDS, cueWord, predictClaims, scoreClaimDoc, scoreClaims } from './score-claims.js';
 import type { ClaimDoc, ClaimDocResult, ClaimScore, CueWordCount, Fragment, Goal, GoldAttribution, PredictedClaim } from './score-claims.js';
 import { POLARITY_CLASSES, predictStances, scoreSentence, scoreStances } from './score-stances.js';
-import type { GoldPolarity, GoldTarget, PolarityScore, Range, StanceScore, StanceSentence, TargetResult } from './score-stances.js';
+import type { GoldPolarity, GoldTarget, PolarityScore, StanceScore, StanceSentence, TargetResult } from './score-stances.js';
 import { predictCodings, scoreEvents, scoreRow } from './score-events.js';
 import type { EventScore, GoldCoding, PetrarchRow, PredictedCoding, Prediction, RowResult } from './score-events.js';
 import { UsageError, parseToolArgs, positiveInteger, runTool } from './tool-args.js';
+import { annotateEach, progress, reportFailures, timedAnnotator } from './annotate-items.js';
+import { inContext, oneLine, prfCells, ratioText, verdict } from './format-lines.js';
+import { readJsonLines, toRange } from './read-gold.js';
+import { refuseBaseline } from './gold-set.js';
+import type { EvalOptions, GoldSetKind, SetReport, SummaryRow } from './gold-set.js';
 
 const USAGE = `usage: npm run eval -- --gold <file.jsonl> [options]
 
@@ -47,16 +51,6 @@ Gold sets scored:
     source is found when its span overlaps the gold source; contents compared by the letter/digit tokens they share.
   NewsMTSC stances (targets with a polarity, e.g. ../shared/eval/newsmtsc-devtest_mt.jsonl): each gold person takes
     the polarity of the stances toward them (oppose → negative, support → positive, none → neutral); macro-F1.`;
-
-const CONTEXT = 40;
-
-interface Options {
-  gold: string;
-  limit: number | null;
-  errors: number;
-  baseline: boolean;
-  json: boolean;
-}
 
 interface ConllDoc {
   id: string;
@@ -81,7 +75,7 @@ interface SystemResult {
   score: EntityScore;
 }
 
-function parseOptions(argv: string[]): Options | 'help' {
+function parseOptions(argv: string[]): EvalOptions | 'help' {
   const values = parseToolArgs(argv, {
     gold: { type: 'string' },
     limit: { type: 'string' },
@@ -98,33 +92,6 @@ function parseOptions(argv: string[]): Options | 'help' {
     baseline: values.baseline ?? false,
     json: values.json ?? false,
   };
-}
-
-function readJsonLines(file: string): Record<string, unknown>[] {
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read gold file ${file}: ${code ?? (error as Error).message}`);
-  }
-  const records: Record<string, unknown>[] = [];
-  const lines = raw.replace(/^\uFEFF/, '').split('\n');
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      throw new UsageError(`${file}:${i + 1}: invalid JSON (${(error as Error).message})`);
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new UsageError(`${file}:${i + 1}: expected a JSON object per line`);
-    }
-    records.push(value as Record<string, unknown>);
-  });
-  if (records.length === 0) throw new UsageError(`${file}: no documents`);
-  return records;
 }
 
 const CONLL_TYPES = new Set(['PER', 'ORG', 'LOC', 'MISC']);
@@ -161,19 +128,8 @@ function toConllDocs(file: string, records: Record<string, unknown>[]): ConllDoc
   });
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\r?\n/g, '⏎').replace(/\s/g, ' ');
-}
-
 function describe(text: string, s: { start: number; end: number; type: string }): string {
   return `${s.type} «${oneLine(text.slice(s.start, s.end))}»`;
-}
-
-/** The span in brackets with CONTEXT characters either side, on one line. */
-function inContext(text: string, span: { start: number; end: number }): string {
-  const before = text.slice(Math.max(0, span.start - CONTEXT), span.start);
-  const after = text.slice(span.end, span.end + CONTEXT);
-  return oneLine(`${before}[${text.slice(span.start, span.end)}]${after}`);
 }
 
 function example(doc: ConllDoc, kind: 'fp' | 'fn', span: EntitySpan, others: readonly { start: number; end: number; type: string }[]): ErrorExample {
@@ -188,40 +144,6 @@ function example(doc: ConllDoc, kind: 'fp' | 'fn', span: EntitySpan, others: rea
     context: inContext(text, span),
     overlaps: others.filter((o) => o.start < span.end && span.start < o.end).map((o) => describe(text, o)),
   };
-}
-
-function progress(label: string, done: number, total: number): void {
-  if (!process.stderr.isTTY) return;
-  if (done === total) process.stderr.write('\r\x1b[K');
-  else if (done % 10 === 0) process.stderr.write(`\r${label} ${done}/${total}`);
-}
-
-/** Annotates each item in order, timing the annotate calls alone (not the reading of their output); an item the
- *  annotator fails on is reported by id and read as `fallback()`, so one bad item never stops the run. */
-function annotateEach<T extends { id: string; text: string }, P>(
-  items: readonly T[],
-  annotator: Annotator,
-  options: (item: T) => AnnotateOptions,
-  read: (annotation: Annotation, item: T) => P,
-  fallback: () => P,
-): { seconds: number; predictions: P[]; failures: string[] } {
-  const predictions: P[] = [];
-  const failures: string[] = [];
-  let milliseconds = 0;
-  items.forEach((item, i) => {
-    let prediction = fallback();
-    try {
-      const t0 = performance.now();
-      const annotation = annotator.annotate(item.text, options(item));
-      milliseconds += performance.now() - t0;
-      prediction = read(annotation, item);
-    } catch (error) {
-      failures.push(`${item.id}: ${(error as Error).message}`);
-    }
-    predictions.push(prediction);
-    progress('annotate', i + 1, items.length);
-  });
-  return { seconds: milliseconds / 1000, predictions, failures };
 }
 
 function runAnnotate(docs: ConllDoc[], annotator: Annotator, errorLimit: number) {
@@ -261,11 +183,6 @@ function runBaseline(docs: ConllDoc[]): SystemResult {
   return { seconds: milliseconds / 1000, score: combineScores(scores) };
 }
 
-/** Precision, recall and F1 as the tables print them. */
-function prfCells(s: TypeScore): string[] {
-  return [s.precision, s.recall, s.f1].map((x) => x.toFixed(3).padStart(6));
-}
-
 function table(name: string, score: EntityScore, reference?: EntityScore): string {
   const header = [name.padEnd(10), 'gold'.padStart(7), 'predicted'.padStart(10), 'P'.padStart(6), 'R'.padStart(6), 'F1'.padStart(6)];
   if (reference) header.push('ΔF1'.padStart(7));
@@ -303,31 +220,7 @@ function printErrors(examples: ErrorExample[], limit: number): void {
   }
 }
 
-function main(argv: string[]): void {
-  const options = parseOptions(argv);
-  if (options === 'help') {
-    console.log(USAGE);
-    return;
-  }
-  const records = readJsonLines(options.gold);
-  const first = records[0];
-  if (first !== undefined && isPetrarch(first)) {
-    evaluatePetrarch(options, records);
-    return;
-  }
-  if (first !== undefined && isPolnear(first)) {
-    evaluateClaims(options, records);
-    return;
-  }
-  if (first !== undefined && isNewsMtsc(first)) {
-    evaluateStances(options, records);
-    return;
-  }
-  if (first === undefined || !isConll(first)) {
-    console.error(`${options.gold}: ${first === undefined ? 'no documents' : unsupportedSet(first)}`);
-    process.exitCode = 2;
-    return;
-  }
+function evaluateEntities(options: EvalOptions, records: Record<string, unknown>[]): SetReport | null {
   const allDocs = toConllDocs(options.gold, records);
   const docs = options.limit === null ? allDocs : allDocs.slice(0, options.limit);
 
@@ -340,43 +233,54 @@ function main(argv: string[]): void {
   if (mismatched > 0) console.error(`warning: ${mismatched} gold entities whose text does not match their offsets`);
 
   const setup = timedAnnotator();
-  if (setup === null) return;
+  if (setup === null) return null;
   const { annotator, setupSeconds } = setup;
 
   const result = runAnnotate(docs, annotator, options.errors);
-  if (!reportFailures(result.failures, docs.length, 'document')) return;
+  if (!reportFailures(result.failures, docs.length, 'document')) return null;
   const baseline = options.baseline ? runBaseline(docs) : null;
 
-  if (options.json) {
-    const json = {
-      gold: options.gold,
+  const json = {
+    gold: options.gold,
+    set: 'conll2003',
+    documents: docs.length,
+    goldEntities: entities,
+    miscNotScored: misc,
+    failures: result.failures,
+    annotate: { seconds: result.seconds, setupSeconds, ...flatten(result.score) },
+    ...(baseline ? { compromise: { seconds: baseline.seconds, ...flatten(baseline.score) } } : {}),
+    ...(options.errors > 0 ? { errors: result.examples } : {}),
+  };
+  const { micro, byType } = result.score;
+  const summary: SummaryRow[] = [
+    {
       set: 'conll2003',
-      documents: docs.length,
-      goldEntities: entities,
-      miscNotScored: misc,
-      failures: result.failures,
-      annotate: { seconds: result.seconds, setupSeconds, ...flatten(result.score) },
-      ...(baseline ? { compromise: { seconds: baseline.seconds, ...flatten(baseline.score) } } : {}),
-      ...(options.errors > 0 ? { errors: result.examples } : {}),
-    };
-    console.log(JSON.stringify(json, null, 2));
-    return;
-  }
-
-  const seconds = (s: number): string => `${s.toFixed(2)} s`;
-  console.log(
-    `${options.gold}: ${docs.length} documents, ${entities} gold entities (${misc} MISC, not scored); ` +
-      `annotate ${seconds(result.seconds)} (+${seconds(setupSeconds)} setup)` +
-      (baseline ? `, compromise ${seconds(baseline.seconds)}` : ''),
-  );
-  console.log('');
-  console.log(table('annotate', result.score));
-  if (baseline) {
+      measure: 'entities, exact span (micro)',
+      gold: micro.gold,
+      predicted: micro.predicted,
+      precision: micro.precision,
+      recall: micro.recall,
+      f1: micro.f1,
+      note: `F1 ${ENTITY_TYPES.map((t) => `${t} ${byType[t].f1.toFixed(3)}`).join(' · ')}`,
+    },
+  ];
+  const print = (): void => {
+    const seconds = (s: number): string => `${s.toFixed(2)} s`;
+    console.log(
+      `${options.gold}: ${docs.length} documents, ${entities} gold entities (${misc} MISC, not scored); ` +
+        `annotate ${seconds(result.seconds)} (+${seconds(setupSeconds)} setup)` +
+        (baseline ? `, compromise ${seconds(baseline.seconds)}` : ''),
+    );
     console.log('');
-    console.log(table('compromise', baseline.score, result.score));
-    console.log('ΔF1 = annotate − compromise');
-  }
-  if (options.errors > 0) printErrors(result.examples, options.errors);
+    console.log(table('annotate', result.score));
+    if (baseline) {
+      console.log('');
+      console.log(table('compromise', baseline.score, result.score));
+      console.log('ΔF1 = annotate − compromise');
+    }
+    if (options.errors > 0) printErrors(result.examples, options.errors);
+  };
+  return { set: 'conll2003', file: options.gold, json, summary, print };
 }
 
 function flatten(score: EntityScore): Record<EntityType | 'micro', TypeScore> {
@@ -524,95 +428,82 @@ function eventTable(score: EventScore): string {
   return [header, ...rows, line('all', score.rows, score.overall)].join('\n');
 }
 
-/** The annotator and the seconds it took to build; null (exit 2, with the reason) when it cannot be built. */
-function timedAnnotator(vocabulary?: UserVocabulary): { annotator: Annotator; setupSeconds: number } | null {
-  const setupStart = performance.now();
-  try {
-    const annotator = createAnnotator(vocabulary ? { vocabulary } : {});
-    return { annotator, setupSeconds: (performance.now() - setupStart) / 1000 };
-  } catch (error) {
-    console.error(`annotate: cannot create the annotator: ${(error as Error).message}`);
-    process.exitCode = 2;
-    return null;
-  }
-}
-
-/** Lists the first failures (exit 2 at the end); false when every input failed and there is nothing to score. */
-function reportFailures(failures: readonly string[], total: number, unit: string): boolean {
-  for (const failure of failures.slice(0, 10)) console.error(`annotate failed on ${failure}`);
-  if (failures.length > 10) console.error(`… and ${failures.length - 10} more failures`);
-  if (failures.length > 0) process.exitCode = 2;
-  if (failures.length === total) {
-    console.error(`annotate failed on every ${unit} (${total}); nothing to score`);
-    return false;
-  }
-  return true;
-}
-
-function evaluatePetrarch(options: Options, records: Record<string, unknown>[]): void {
+function evaluatePetrarch(options: EvalOptions, records: Record<string, unknown>[]): SetReport | null {
   refuseBaseline(options, 'PETRARCH', 'raw compromise codes no events');
   const allRows = toPetrarchRows(options.gold, records);
   const rows = options.limit === null ? allRows : allRows.slice(0, options.limit);
   const actors = readPetrarchActors(options.gold);
 
   const setup = timedAnnotator(actors.vocabulary);
-  if (setup === null) return;
+  if (setup === null) return null;
   const { annotator, setupSeconds } = setup;
 
   const run = annotateRows(rows, annotator);
-  if (!reportFailures(run.failures, rows.length, 'row')) return;
+  if (!reportFailures(run.failures, rows.length, 'row')) return null;
   const score = scoreEvents(run.results);
   const examples = options.errors > 0 ? eventErrors(run.results, options.errors) : [];
   const skipped = actors.skipped.length;
 
-  if (options.json) {
-    const json = {
-      gold: options.gold,
-      set: 'petrarch',
-      actors: { file: actors.file, mapped: actors.vocabulary.actors.length, skipped: actors.skipped },
-      failures: run.failures,
-      annotate: { seconds: run.seconds, setupSeconds },
-      ...score,
-      ...(options.errors > 0 ? { errors: examples } : {}),
-    };
-    console.log(JSON.stringify(json, null, 2));
-    return;
-  }
-
+  const json = {
+    gold: options.gold,
+    set: 'petrarch',
+    actors: { file: actors.file, mapped: actors.vocabulary.actors.length, skipped: actors.skipped },
+    failures: run.failures,
+    annotate: { seconds: run.seconds, setupSeconds },
+    ...score,
+    ...(options.errors > 0 ? { errors: examples } : {}),
+  };
   const o = score.overall;
-  console.log(
-    `${options.gold}: ${score.rows} rows, ${o.gold} gold codings, ${o.predicted} predicted codings; ` +
-      `TP ${o.tp} FP ${o.fp} FN ${o.fn}; P ${o.precision.toFixed(3)} R ${o.recall.toFixed(3)} F1 ${o.f1.toFixed(3)}`,
-  );
-  console.log(
-    `actors: ${actors.vocabulary.actors.length} from ${actors.file}` +
-      (skipped > 0 ? ` (${skipped} ${skipped === 1 ? 'entry' : 'entries'} left out: ${skippedSummary(actors.skipped)})` : '') +
-      `; annotate ${run.seconds.toFixed(2)} s (+${setupSeconds.toFixed(2)} s setup)`,
-  );
-  console.log('');
-  console.log(eventTable(score));
-  console.log('');
-  console.log(
-    score.spuriousPer10 === null
-      ? 'spurious codings: no row expects no events'
-      : `spurious codings: ${score.spuriousCodings} in ${score.noEventRows} sentences that expect none ` +
-          `= ${score.spuriousPer10.toFixed(2)} per 10 such sentences`,
-  );
-  const r = score.reachable;
-  console.log(
-    `diagnostic, not the score: recall ${r.recall.toFixed(3)} (${r.found}/${r.gold}) on the gold codings within reach ` +
-      `of a CAMEO coder (root 01–20, source and target codes starting with three letters)`,
-  );
   const d = score.dyads;
-  console.log(
-    `diagnostic, not the score: source + target alone P ${d.precision.toFixed(3)} R ${d.recall.toFixed(3)} F1 ${d.f1.toFixed(3)}; ` +
-      `the root agrees on ${d.sameRoot} of the ${d.tp} dyads found`,
-  );
-  console.log(
-    `not scored: ${score.oneSided} one-sided events (source or target only), ${score.actorless} events without actors, ` +
-      `${score.uncoded} actor pairs without a code`,
-  );
-  if (options.errors > 0) printEventErrors(examples, options.errors);
+  const summary: SummaryRow[] = [
+    {
+      set: 'petrarch',
+      measure: 'codings: root + source + target',
+      gold: o.gold,
+      predicted: o.predicted,
+      precision: o.precision,
+      recall: o.recall,
+      f1: o.f1,
+      note:
+        `source + target alone F1 ${d.f1.toFixed(3)} (root agrees on ${d.sameRoot}/${d.tp}); ` +
+        (score.spuriousPer10 === null ? 'no row expects no events' : `${score.spuriousCodings} spurious in ${score.noEventRows} no-event rows`),
+    },
+  ];
+  const print = (): void => {
+    console.log(
+      `${options.gold}: ${score.rows} rows, ${o.gold} gold codings, ${o.predicted} predicted codings; ` +
+        `TP ${o.tp} FP ${o.fp} FN ${o.fn}; P ${o.precision.toFixed(3)} R ${o.recall.toFixed(3)} F1 ${o.f1.toFixed(3)}`,
+    );
+    console.log(
+      `actors: ${actors.vocabulary.actors.length} from ${actors.file}` +
+        (skipped > 0 ? ` (${skipped} ${skipped === 1 ? 'entry' : 'entries'} left out: ${skippedSummary(actors.skipped)})` : '') +
+        `; annotate ${run.seconds.toFixed(2)} s (+${setupSeconds.toFixed(2)} s setup)`,
+    );
+    console.log('');
+    console.log(eventTable(score));
+    console.log('');
+    console.log(
+      score.spuriousPer10 === null
+        ? 'spurious codings: no row expects no events'
+        : `spurious codings: ${score.spuriousCodings} in ${score.noEventRows} sentences that expect none ` +
+            `= ${score.spuriousPer10.toFixed(2)} per 10 such sentences`,
+    );
+    const r = score.reachable;
+    console.log(
+      `diagnostic, not the score: recall ${r.recall.toFixed(3)} (${r.found}/${r.gold}) on the gold codings within reach ` +
+        `of a CAMEO coder (root 01–20, source and target codes starting with three letters)`,
+    );
+    console.log(
+      `diagnostic, not the score: source + target alone P ${d.precision.toFixed(3)} R ${d.recall.toFixed(3)} F1 ${d.f1.toFixed(3)}; ` +
+        `the root agrees on ${d.sameRoot} of the ${d.tp} dyads found`,
+    );
+    console.log(
+      `not scored: ${score.oneSided} one-sided events (source or target only), ${score.actorless} events without actors, ` +
+        `${score.uncoded} actor pairs without a code`,
+    );
+    if (options.errors > 0) printEventErrors(examples, options.errors);
+  };
+  return { set: 'petrarch', file: options.gold, json, summary, print };
 }
 
 function skippedSummary(skipped: readonly SkippedEntry[]): string {
@@ -626,17 +517,6 @@ function skippedSummary(skipped: readonly SkippedEntry[]): string {
   return [...counts].map(([reason, n]) => `${n} ${reason}`).join(', ');
 }
 
-/** --baseline compares with raw compromise, which finds entities only: any other gold set has no baseline. */
-function refuseBaseline(options: Options, set: string, why: string): void {
-  if (options.baseline) throw new UsageError(`--baseline applies to CoNLL entity gold only: ${why}, so ${set} gold has no baseline`);
-}
-
-/** "met" or "missed" beside a figure, with the target it is held to. */
-function verdict(t: Goal): string {
-  return `target ≥ ${t.target.toFixed(2)}: ${t.met ? 'met' : 'missed'}`;
-}
-
-const ratioText = (part: number, whole: number): string => `${whole === 0 ? 'n/a' : (part / whole).toFixed(3)} (${part}/${whole})`;
 
 // --- PolNeAR claims ---------------------------------------------------------------------------------------------
 
@@ -799,7 +679,7 @@ function printClaims(file: string, score: ClaimScore, seconds: number, setupSeco
   console.log(cueWordTable(score.missedCueWords, score.spuriousCueWords));
 }
 
-function evaluateClaims(options: Options, records: Record<string, unknown>[]): void {
+function evaluateClaims(options: EvalOptions, records: Record<string, unknown>[]): SetReport | null {
   refuseBaseline(options, 'PolNeAR', 'raw compromise finds no attributions');
   const mismatched = { count: 0 };
   const allDocs = toClaimDocs(options.gold, records, mismatched);
@@ -807,28 +687,41 @@ function evaluateClaims(options: Options, records: Record<string, unknown>[]): v
   if (mismatched.count > 0) console.error(`warning: ${mismatched.count} gold fragments whose text does not match their offsets`);
 
   const setup = timedAnnotator();
-  if (setup === null) return;
+  if (setup === null) return null;
   const { annotator, setupSeconds } = setup;
 
   const run = annotateArticles(docs, annotator);
-  if (!reportFailures(run.failures, docs.length, 'article')) return;
+  if (!reportFailures(run.failures, docs.length, 'article')) return null;
   const score = scoreClaims(run.results);
   const examples = options.errors > 0 ? claimErrors(run.results, options.errors) : [];
 
-  if (options.json) {
-    const json = {
-      gold: options.gold,
+  const json = {
+    gold: options.gold,
+    set: 'polnear',
+    failures: run.failures,
+    annotate: { seconds: run.seconds, setupSeconds },
+    ...score,
+    ...(options.errors > 0 ? { errors: examples } : {}),
+  };
+  const summary: SummaryRow[] = [
+    {
       set: 'polnear',
-      failures: run.failures,
-      annotate: { seconds: run.seconds, setupSeconds },
-      ...score,
-      ...(options.errors > 0 ? { errors: examples } : {}),
-    };
-    console.log(JSON.stringify(json, null, 2));
-    return;
-  }
-  printClaims(options.gold, score, run.seconds, setupSeconds);
-  if (options.errors > 0) printClaimErrors(examples, options.errors);
+      measure: 'claim cues, exact span',
+      gold: score.cue.gold,
+      predicted: score.cue.predicted,
+      precision: score.cue.precision,
+      recall: score.cue.recall,
+      f1: score.cue.f1,
+      note:
+        `source recall ${score.source.recall.toFixed(3)} · content token F1 ${score.content.f1.toFixed(3)} · ` +
+        `overlapping cues F1 ${score.cueLenient.f1.toFixed(3)}`,
+    },
+  ];
+  const print = (): void => {
+    printClaims(options.gold, score, run.seconds, setupSeconds);
+    if (options.errors > 0) printClaimErrors(examples, options.errors);
+  };
+  return { set: 'polnear', file: options.gold, json, summary, print };
 }
 
 // --- NewsMTSC stances -------------------------------------------------------------------------------------------
@@ -844,14 +737,6 @@ function isNewsMtsc(record: Record<string, unknown>): boolean {
 
 function isGoldPolarity(value: unknown): value is GoldPolarity {
   return (POLARITY_CLASSES as readonly unknown[]).includes(value);
-}
-
-function toRange(value: unknown, text: string, where: string): Range {
-  const { start, end } = (value ?? {}) as Record<string, unknown>;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) > (end as number) || (end as number) > text.length) {
-    throw new UsageError(`${where}: a span without integer offsets inside the text`);
-  }
-  return { start: start as number, end: end as number };
 }
 
 function toStanceSentences(file: string, records: Record<string, unknown>[]): StanceSentence[] {
@@ -980,39 +865,81 @@ function printStances(file: string, score: StanceScore, seconds: number, setupSe
   console.log(confusionTable(score.annotate));
 }
 
-function evaluateStances(options: Options, records: Record<string, unknown>[]): void {
+function evaluateStances(options: EvalOptions, records: Record<string, unknown>[]): SetReport | null {
   refuseBaseline(options, 'NewsMTSC', 'raw compromise reads no stances (the always-neutral baseline is printed instead)');
   const allSentences = toStanceSentences(options.gold, records);
   const sentences = options.limit === null ? allSentences : allSentences.slice(0, options.limit);
 
   const setup = timedAnnotator();
-  if (setup === null) return;
+  if (setup === null) return null;
   const { annotator, setupSeconds } = setup;
 
   const run = annotateSentences(sentences, annotator);
-  if (!reportFailures(run.failures, sentences.length, 'sentence')) return;
+  if (!reportFailures(run.failures, sentences.length, 'sentence')) return null;
   const score = scoreStances(run.results, sentences.length, run.predictedStances);
   const examples = options.errors > 0 ? stanceErrors(run.results, options.errors) : [];
 
-  if (options.json) {
-    const json = {
-      gold: options.gold,
+  const json = {
+    gold: options.gold,
+    set: 'newsmtsc',
+    sentences: score.sentences,
+    predictedStances: score.predictedStances,
+    targetsWithStance: score.targetsWithStance,
+    ties: score.ties,
+    failures: run.failures,
+    annotate: { seconds: run.seconds, setupSeconds, ...score.annotate },
+    alwaysNeutral: score.alwaysNeutral,
+    goals: score.goals,
+    ...(options.errors > 0 ? { errors: examples } : {}),
+  };
+  const a = score.annotate;
+  const summary: SummaryRow[] = [
+    {
       set: 'newsmtsc',
-      sentences: score.sentences,
-      predictedStances: score.predictedStances,
-      targetsWithStance: score.targetsWithStance,
-      ties: score.ties,
-      failures: run.failures,
-      annotate: { seconds: run.seconds, setupSeconds, ...score.annotate },
-      alwaysNeutral: score.alwaysNeutral,
-      goals: score.goals,
-      ...(options.errors > 0 ? { errors: examples } : {}),
-    };
-    console.log(JSON.stringify(json, null, 2));
+      measure: 'polarity toward people (macro-F1)',
+      gold: a.targets,
+      predicted: score.predictedStances,
+      precision: null,
+      recall: null,
+      f1: a.macroF1,
+      note:
+        `accuracy ${a.accuracy.toFixed(3)} · F1 neg ${a.byClass.negative.f1.toFixed(3)} pos ${a.byClass.positive.f1.toFixed(3)} · ` +
+        `always neutral ${score.alwaysNeutral.macroF1.toFixed(3)}`,
+    },
+  ];
+  const print = (): void => {
+    printStances(options.gold, score, run.seconds, setupSeconds);
+    if (options.errors > 0) printStanceErrors(examples, options.errors);
+  };
+  return { set: 'newsmtsc', file: options.gold, json, summary, print };
+}
+
+/** The gold sets the eval knows, in the order of the --all summary; a file is recognised by its first record. */
+const GOLD_SETS: readonly GoldSetKind[] = [
+  { set: 'conll2003', detect: isConll, evaluate: evaluateEntities },
+  { set: 'petrarch', detect: isPetrarch, evaluate: evaluatePetrarch },
+  { set: 'polnear', detect: isPolnear, evaluate: evaluateClaims },
+  { set: 'newsmtsc', detect: isNewsMtsc, evaluate: evaluateStances },
+];
+
+function main(argv: string[]): void {
+  const options = parseOptions(argv);
+  if (options === 'help') {
+    console.log(USAGE);
     return;
   }
-  printStances(options.gold, score, run.seconds, setupSeconds);
-  if (options.errors > 0) printStanceErrors(examples, options.errors);
+  const records = readJsonLines(options.gold);
+  const first = records[0]!;
+  const kind = GOLD_SETS.find((k) => k.detect(first));
+  if (kind === undefined) {
+    console.error(`${options.gold}: ${unsupportedSet(first)}`);
+    process.exitCode = 2;
+    return;
+  }
+  const report = kind.evaluate(options, records);
+  if (report === null) return;
+  if (options.json) console.log(JSON.stringify(report.json, null, 2));
+  else report.print();
 }
 
 runTool('eval', USAGE, main);
