@@ -29,6 +29,7 @@ import type { EventScore, GoldCoding, PetrarchRow, PredictedCoding, Prediction, 
 import { UsageError, parseToolArgs, positiveInteger, runTool } from './tool-args.js';
 import { annotateEach, progress, reportFailures, timedAnnotator } from './annotate-items.js';
 import { inContext, oneLine, prfCells, ratioText, verdict } from './format-lines.js';
+import { parseGoldDate } from './parse-gold-date.js';
 import { readJsonLines, toRange } from './read-gold.js';
 import { refuseBaseline } from './gold-set.js';
 import type { EvalOptions, GoldSetKind, SetReport, SummaryRow } from './gold-set.js';
@@ -303,7 +304,6 @@ function toPetrarchRows(file: string, records: Record<string, unknown>[]): Petra
     if (typeof text !== 'string' || !Array.isArray(expected)) {
       throw new UsageError(`${where}: not a PETRARCH-style record (text, expected_events[])`);
     }
-    if (typeof date !== 'string' || !/^\d{8}$/.test(date)) throw new UsageError(`${where}: date is not YYYYMMDD`);
     const codings = expected.map((e: unknown) => {
       const { eventcode, sourcecode, targetcode } = (e ?? {}) as Record<string, unknown>;
       if (typeof eventcode !== 'string' || typeof sourcecode !== 'string' || typeof targetcode !== 'string') {
@@ -314,7 +314,8 @@ function toPetrarchRows(file: string, records: Record<string, unknown>[]): Petra
     return {
       id: typeof record.id === 'string' ? record.id : `row ${i + 1}`,
       category: typeof record.category === 'string' ? record.category : '(none)',
-      date,
+      // Any date format is read (YYYYMMDD, YYYY-MM-DD, YYMMDD); a missing or unreadable one is annotated without.
+      date: parseGoldDate(date),
       text,
       expected_events: codings,
       expect_no_events: noEvents === true,
@@ -359,9 +360,13 @@ interface EventErrorExample {
 const emptyPrediction = (): Prediction => ({ codings: [], oneSided: 0, actorless: 0, uncoded: 0 });
 
 function annotateRows(rows: PetrarchRow[], annotator: Annotator) {
-  const date = (row: PetrarchRow): string => `${row.date.slice(0, 4)}-${row.date.slice(4, 6)}-${row.date.slice(6, 8)}`;
-  const run = annotateEach(rows, annotator, (row) => ({ path: row.id, date: date(row) }), predictCodings, emptyPrediction);
-  return { seconds: run.seconds, results: rows.map((row, i) => scoreRow(row, run.predictions[i]!)), failures: run.failures };
+  const run = annotateEach(rows, annotator, (row) => ({ path: row.id, date: row.date }), predictCodings, emptyPrediction);
+  return {
+    seconds: run.seconds,
+    results: rows.map((row, i) => scoreRow(row, run.predictions[i]!)),
+    failures: run.failures,
+    undated: rows.filter((row) => row.date === null).length,
+  };
 }
 
 /** Up to `limit` false negatives and `limit` false positives, in row order. */
@@ -449,6 +454,7 @@ function evaluatePetrarch(options: EvalOptions, records: Record<string, unknown>
     set: 'petrarch',
     actors: { file: actors.file, mapped: actors.vocabulary.actors.length, skipped: actors.skipped },
     failures: run.failures,
+    ...(run.undated > 0 ? { undatedRows: run.undated } : {}),
     annotate: { seconds: run.seconds, setupSeconds },
     ...score,
     ...(options.errors > 0 ? { errors: examples } : {}),
@@ -479,6 +485,7 @@ function evaluatePetrarch(options: EvalOptions, records: Record<string, unknown>
         (skipped > 0 ? ` (${skipped} ${skipped === 1 ? 'entry' : 'entries'} left out: ${skippedSummary(actors.skipped)})` : '') +
         `; annotate ${run.seconds.toFixed(2)} s (+${setupSeconds.toFixed(2)} s setup)`,
     );
+    if (run.undated > 0) console.log(`${run.undated} rows without a readable date (YYYYMMDD, YYYY-MM-DD or YYMMDD): annotated without one`);
     console.log('');
     console.log(eventTable(score));
     console.log('');
