@@ -1,8 +1,9 @@
 /* eslint-disable no-console -- a command-line tool: stdout carries its results, stderr its progress and errors */
 // `npm run eval -- --gold <file.jsonl>`: scores the annotator against a gold set from ../shared/eval (read at run time,
 // never copied) and prints precision, recall and F1: per entity type for CoNLL (--baseline scores raw compromise
-// alongside), per unit-test category for PETRARCH's event codings, per part of a claim (cue, source, content) for
-// PolNeAR, and per polarity class of the stances toward a person for NewsMTSC.
+// alongside), per unit-test category for PETRARCH's event codings, per CAMEO root group for CASE 2021's event
+// types, per part of a claim (cue, source, content) for PolNeAR, and per polarity class of the stances toward a
+// person for NewsMTSC.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -32,6 +33,7 @@ import { inContext, oneLine, prfCells, ratioText, verdict } from './format-lines
 import { parseGoldDate } from './parse-gold-date.js';
 import { readJsonLines, toRange } from './read-gold.js';
 import { refuseBaseline } from './gold-set.js';
+import { evaluateCase2021, isCase2021 } from './evaluate-case2021.js';
 import type { EvalOptions, GoldSetKind, SetReport, SummaryRow } from './gold-set.js';
 
 const USAGE = `usage: npm run eval -- --gold <file.jsonl> [options]
@@ -48,6 +50,10 @@ Gold sets scored:
   PETRARCH event codings (expected_events, e.g. ../shared/eval/petrarch-unittest.jsonl): a gold coding is found by
     an event of the same CAMEO root whose source and target codes share their first three letters. The actors come
     from PETR.Validate.actors.txt, read from the gold file's directory.
+  CASE 2021 event types (text, event_type, e.g. ../shared/eval/case2021-dev.jsonl): each snippet annotated alone; its
+    ACLED type maps to a group of CAMEO roots (fight 18–20, protest 14, coerce 15/17, cooperate 01–08) and it is found
+    when one of its events has such a root; each other group its events fall into is a false positive.
+    NATURAL_DISASTER snippets should hold no event of a group (counted apart); other types are not scored.
   PolNeAR claims (attributions, e.g. ../shared/eval/polnear-dev.jsonl): cues paired one to one on exact spans; a
     source is found when its span overlaps the gold source; contents compared by the letter/digit tokens they share.
   NewsMTSC stances (targets with a polarity, e.g. ../shared/eval/newsmtsc-devtest_mt.jsonl): each gold person takes
@@ -925,6 +931,7 @@ function evaluateStances(options: EvalOptions, records: Record<string, unknown>[
 const GOLD_SETS: readonly GoldSetKind[] = [
   { set: 'conll2003', detect: isConll, evaluate: evaluateEntities },
   { set: 'petrarch', detect: isPetrarch, evaluate: evaluatePetrarch },
+  { set: 'case2021', detect: isCase2021, evaluate: evaluateCase2021 },
   { set: 'polnear', detect: isPolnear, evaluate: evaluateClaims },
   { set: 'newsmtsc', detect: isNewsMtsc, evaluate: evaluateStances },
 ];
