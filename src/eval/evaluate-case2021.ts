@@ -174,7 +174,8 @@ export function evaluateCase2021(options: EvalOptions, records: Record<string, u
       predicted: o.predicted,
       precision: o.precision,
       recall: o.recall,
-      f1: o.f1,
+      score: o.f1,
+      scoreName: 'F1',
       note:
         CASE_GROUPS.map((g) => `${g} ${score.byGroup[g].tp}/${score.byGroup[g].snippets}`).join(' · ') +
         ` · natural disasters with an event ${score.noEvent.withEvent}/${score.noEvent.snippets}`,

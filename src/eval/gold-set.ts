@@ -24,8 +24,10 @@ export interface SummaryRow {
   predicted: number | null;
   precision: number | null;
   recall: number | null;
-  /** F1, or for NewsMTSC the macro-F1 over its three classes. */
-  f1: number | null;
+  /** The headline figure: F1 where there are precision and recall, else the set's own (NewsMTSC's macro-F1 over its
+   *  three classes, the accuracy of WikiEvents arguments). */
+  score: number;
+  scoreName: 'F1' | 'macro-F1' | 'accuracy';
   /** The further figures a reader quotes with it, in a few words. */
   note: string;
 }

@@ -2,7 +2,7 @@
 // `npm run eval -- --gold <file.jsonl>`: scores the annotator against a gold set from ../shared/eval (read at run time,
 // never copied) and prints precision, recall and F1: per entity type for CoNLL (--baseline scores raw compromise
 // alongside), per unit-test category for PETRARCH's event codings, per CAMEO root group for CASE 2021's event
-// types, per part of a claim (cue, source, content) for PolNeAR, and per polarity class of the stances toward a
+// types and WikiEvents' triggers and arguments, per part of a claim (cue, source, content) for PolNeAR, and per polarity class of the stances toward a
 // person for NewsMTSC.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -34,6 +34,7 @@ import { parseGoldDate } from './parse-gold-date.js';
 import { readJsonLines, toRange } from './read-gold.js';
 import { refuseBaseline } from './gold-set.js';
 import { evaluateCase2021, isCase2021 } from './evaluate-case2021.js';
+import { evaluateWikiEvents, isWikiEvents } from './evaluate-wikievents.js';
 import type { EvalOptions, GoldSetKind, SetReport, SummaryRow } from './gold-set.js';
 
 const USAGE = `usage: npm run eval -- --gold <file.jsonl> [options]
@@ -54,6 +55,12 @@ Gold sets scored:
     ACLED type maps to a group of CAMEO roots (fight 18–20, protest 14, coerce 15/17, cooperate 01–08) and it is found
     when one of its events has such a root; each other group its events fall into is a false positive.
     NATURAL_DISASTER snippets should hold no event of a group (counted apart); other types are not scored.
+  WikiEvents (entities, events with triggers and arguments, e.g. ../shared/eval/wikievents-dev.jsonl): KAIROS types
+    map to CAMEO root groups (Conflict.Attack, Life.Die/Injure → 18–20; Conflict.Demonstrate → 14; Justice.Arrest…
+    → 17; …; see src/eval/score-wikievents.ts); a gold event is found by an event whose trigger overlaps its trigger
+    with a root of the group. Precision over the events judged: those overlapping a mapped gold trigger, or of root
+    14, 15, 17–20 anywhere. Arguments of found events: the gold role's side (Attacker → source, Victim → target …)
+    must hold an actor with a mention overlapping the argument or its coreference cluster.
   PolNeAR claims (attributions, e.g. ../shared/eval/polnear-dev.jsonl): cues paired one to one on exact spans; a
     source is found when its span overlaps the gold source; contents compared by the letter/digit tokens they share.
   NewsMTSC stances (targets with a polarity, e.g. ../shared/eval/newsmtsc-devtest_mt.jsonl): each gold person takes
@@ -267,7 +274,8 @@ function evaluateEntities(options: EvalOptions, records: Record<string, unknown>
       predicted: micro.predicted,
       precision: micro.precision,
       recall: micro.recall,
-      f1: micro.f1,
+      score: micro.f1,
+      scoreName: 'F1',
       note: `F1 ${ENTITY_TYPES.map((t) => `${t} ${byType[t].f1.toFixed(3)}`).join(' · ')}`,
     },
   ];
@@ -475,7 +483,8 @@ function evaluatePetrarch(options: EvalOptions, records: Record<string, unknown>
       predicted: o.predicted,
       precision: o.precision,
       recall: o.recall,
-      f1: o.f1,
+      score: o.f1,
+      scoreName: 'F1',
       note:
         `source + target alone F1 ${d.f1.toFixed(3)} (root agrees on ${d.sameRoot}/${d.tp}); ` +
         (score.spuriousPer10 === null ? 'no row expects no events' : `${score.spuriousCodings} spurious in ${score.noEventRows} no-event rows`),
@@ -724,7 +733,8 @@ function evaluateClaims(options: EvalOptions, records: Record<string, unknown>[]
       predicted: score.cue.predicted,
       precision: score.cue.precision,
       recall: score.cue.recall,
-      f1: score.cue.f1,
+      score: score.cue.f1,
+      scoreName: 'F1',
       note:
         `source recall ${score.source.recall.toFixed(3)} · content token F1 ${score.content.f1.toFixed(3)} · ` +
         `overlapping cues F1 ${score.cueLenient.f1.toFixed(3)}`,
@@ -914,7 +924,8 @@ function evaluateStances(options: EvalOptions, records: Record<string, unknown>[
       predicted: score.predictedStances,
       precision: null,
       recall: null,
-      f1: a.macroF1,
+      score: a.macroF1,
+      scoreName: 'macro-F1',
       note:
         `accuracy ${a.accuracy.toFixed(3)} · F1 neg ${a.byClass.negative.f1.toFixed(3)} pos ${a.byClass.positive.f1.toFixed(3)} · ` +
         `always neutral ${score.alwaysNeutral.macroF1.toFixed(3)}`,
@@ -932,6 +943,7 @@ const GOLD_SETS: readonly GoldSetKind[] = [
   { set: 'conll2003', detect: isConll, evaluate: evaluateEntities },
   { set: 'petrarch', detect: isPetrarch, evaluate: evaluatePetrarch },
   { set: 'case2021', detect: isCase2021, evaluate: evaluateCase2021 },
+  { set: 'wikievents', detect: isWikiEvents, evaluate: evaluateWikiEvents },
   { set: 'polnear', detect: isPolnear, evaluate: evaluateClaims },
   { set: 'newsmtsc', detect: isNewsMtsc, evaluate: evaluateStances },
 ];
