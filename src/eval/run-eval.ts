@@ -35,6 +35,7 @@ import { readJsonLines, toRange } from './read-gold.js';
 import { refuseBaseline } from './gold-set.js';
 import { evaluateCase2021, isCase2021 } from './evaluate-case2021.js';
 import { evaluateWikiEvents, isWikiEvents } from './evaluate-wikievents.js';
+import { evaluateMpqa, isMpqa } from './evaluate-mpqa.js';
 import type { EvalOptions, GoldSetKind, SetReport, SummaryRow } from './gold-set.js';
 
 const USAGE = `usage: npm run eval -- --gold <file.jsonl> [options]
@@ -63,6 +64,10 @@ Gold sets scored:
     must hold an actor with a mention overlapping the argument or its coreference cluster.
   PolNeAR claims (attributions, e.g. ../shared/eval/polnear-dev.jsonl): cues paired one to one on exact spans; a
     source is found when its span overlaps the gold source; contents compared by the letter/digit tokens they share.
+  MPQA stances (doc_id, sent_index, opinions, e.g. ../shared/eval/mpqa-dev.jsonl): each article rebuilt from its
+    sentences joined with "\n" and annotated whole; gold stances are the sentiment-pos/neg and agree-pos/neg opinions
+    with a target (pos → support, neg → oppose). Found by a stance of the same polarity whose target overlaps; "with
+    holder" also needs the holder to overlap where the gold names one. P over every annotate stance.
   NewsMTSC stances (targets with a polarity, e.g. ../shared/eval/newsmtsc-devtest_mt.jsonl): each gold person takes
     the polarity of the stances toward them (oppose → negative, support → positive, none → neutral); macro-F1.`;
 
@@ -945,6 +950,7 @@ const GOLD_SETS: readonly GoldSetKind[] = [
   { set: 'case2021', detect: isCase2021, evaluate: evaluateCase2021 },
   { set: 'wikievents', detect: isWikiEvents, evaluate: evaluateWikiEvents },
   { set: 'polnear', detect: isPolnear, evaluate: evaluateClaims },
+  { set: 'mpqa', detect: isMpqa, evaluate: evaluateMpqa },
   { set: 'newsmtsc', detect: isNewsMtsc, evaluate: evaluateStances },
 ];
 
