@@ -179,6 +179,11 @@ export function evaluateCase2021(options: EvalOptions, records: Record<string, u
       note:
         CASE_GROUPS.map((g) => `${g} ${score.byGroup[g].tp}/${score.byGroup[g].snippets}`).join(' · ') +
         ` · natural disasters with an event ${score.noEvent.withEvent}/${score.noEvent.snippets}`,
+      figures: {
+        ...Object.fromEntries(CASE_GROUPS.flatMap((g) => [[`${g}Found`, score.byGroup[g].tp], [`${g}Gold`, score.byGroup[g].snippets]])),
+        naturalDisastersWithEvent: score.noEvent.withEvent,
+        naturalDisasters: score.noEvent.snippets,
+      },
     },
   ];
   const print = (): void => {

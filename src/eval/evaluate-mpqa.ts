@@ -190,6 +190,12 @@ export function evaluateMpqa(options: EvalOptions, records: Record<string, unkno
       score: s.f1,
       scoreName: 'F1',
       note: `support ${score.byPolarity.support.found}/${score.byPolarity.support.gold} · oppose ${score.byPolarity.oppose.found}/${score.byPolarity.oppose.gold}`,
+      figures: {
+        supportFound: score.byPolarity.support.found,
+        supportGold: score.byPolarity.support.gold,
+        opposeFound: score.byPolarity.oppose.found,
+        opposeGold: score.byPolarity.oppose.gold,
+      },
     },
     {
       set: 'mpqa',
@@ -201,6 +207,7 @@ export function evaluateMpqa(options: EvalOptions, records: Record<string, unkno
       score: h.f1,
       scoreName: 'F1',
       note: `${score.goldWithHolder} of the gold stances name a holder`,
+      figures: { goldWithHolder: score.goldWithHolder },
     },
   ];
   const print = (): void => {

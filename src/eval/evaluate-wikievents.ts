@@ -170,10 +170,14 @@ export function evaluateWikiEvents(options: EvalOptions, records: Record<string,
       score: t.f1,
       scoreName: 'F1',
       note: `fight ${fight.found}/${fight.gold} · other groups ${t.found - fight.found}/${score.mappedEvents - fight.gold} · ${score.predictedEvents} events in all`,
+      figures: {
+        ...Object.fromEntries(WIKI_GROUPS.flatMap((g) => [[`${g}Found`, score.byGroup[g].found], [`${g}Gold`, score.byGroup[g].gold]])),
+        events: score.predictedEvents,
+      },
     },
     {
       set: 'wikievents',
-      measure: 'arguments of the events found (accuracy)',
+      measure: 'arguments of the events found',
       gold: a.gold,
       predicted: null,
       precision: null,
@@ -183,6 +187,7 @@ export function evaluateWikiEvents(options: EvalOptions, records: Record<string,
       note: ARGUMENT_SIDES.filter((s) => score.arguments[s].gold > 0)
         .map((s) => `${s} ${score.arguments[s].right}/${score.arguments[s].gold}`)
         .join(' · '),
+      figures: Object.fromEntries(ARGUMENT_SIDES.flatMap((s) => [[`${s}Right`, score.arguments[s].right], [`${s}Gold`, score.arguments[s].gold]])),
     },
   ];
   const byId = new Map(docs.map((d) => [d.id, d]));

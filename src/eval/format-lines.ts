@@ -32,8 +32,10 @@ export function verdict(t: Goal): string {
   return `target ≥ ${t.target.toFixed(2)}: ${t.met ? 'met' : 'missed'}`;
 }
 
-/** Rows of cells as aligned columns: the first `left` columns padded right, the others left; trailing blanks cut. */
-export function alignColumns(rows: readonly (readonly string[])[], left = 1): string {
+/** Rows of cells as aligned columns two spaces apart: the first `left` columns (or the columns in the set) padded on
+ *  the right, the others on the left; trailing blanks cut. Widths count code points. */
+export function alignColumns(rows: readonly (readonly string[])[], left: number | ReadonlySet<number> = 1): string {
+  const isLeft = (i: number): boolean => (typeof left === 'number' ? i < left : left.has(i));
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
   return rows
@@ -41,7 +43,7 @@ export function alignColumns(rows: readonly (readonly string[])[], left = 1): st
       row
         .map((cell, i) => {
           const pad = ' '.repeat((widths[i] ?? 0) - [...cell].length);
-          return i < left ? cell + pad : pad + cell;
+          return isLeft(i) ? cell + pad : pad + cell;
         })
         .join('  ')
         .trimEnd(),

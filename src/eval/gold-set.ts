@@ -30,6 +30,8 @@ export interface SummaryRow {
   scoreName: 'F1' | 'macro-F1' | 'accuracy';
   /** The further figures a reader quotes with it, in a few words. */
   note: string;
+  /** The note's figures by name, for readers of the JSON. */
+  figures: Record<string, number>;
 }
 
 /** What evaluating one gold file gives. */

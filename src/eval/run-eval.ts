@@ -38,12 +38,23 @@ import { evaluateWikiEvents, isWikiEvents } from './evaluate-wikievents.js';
 import { evaluateMpqa, isMpqa } from './evaluate-mpqa.js';
 import { corpusJson, evaluateCorpus, printCorpus, reportCorpusFailures } from './evaluate-corpus.js';
 import type { CorpusOptions } from './evaluate-corpus.js';
+import { evaluateAll } from './evaluate-all.js';
+import type { AllOptions } from './evaluate-all.js';
 import type { EvalOptions, GoldSetKind, SetReport, SummaryRow } from './gold-set.js';
 
+/** Where --all looks when given no directory: the gold sets beside the project (run from its root). */
+const DEFAULT_GOLD_DIR = '../shared/eval';
+
+/** Worker threads for --corpus: the two the issue asks for (most of its time is annotating). */
+const CORPUS_JOBS = 2;
+
 const USAGE = `usage: npm run eval -- --gold <file.jsonl> [options]
+       npm run eval -- --all [dir] [--corpus <dir>] [--limit <n>] [--json]
        npm run eval -- --corpus <dir> [--sample <n>] [--seed <n>] [--jobs <n>] [--limit <n>] [--json]
 
-  --gold <file>    gold set, JSON Lines (../shared/eval/conll2003-dev.jsonl)
+  --gold <file>    gold set, JSON Lines (../shared/eval/conll2003-dev.jsonl): its detailed scores
+  --all [dir]      every dev gold set in dir (default ${DEFAULT_GOLD_DIR}) that the eval knows, in one summary table
+                   of their headline figures (with --corpus, the corpus's density table after it)
   --corpus <dir>   a raw corpus without gold (../shared/corpus/bbc): annotates every *.txt and *.md under it and
                    prints per folder the events per article and the events of roots 18–20 (fighting) per article
   --sample <n>     with --corpus: show n randomly drawn root 18–20 events per folder in their sentence (--errors
@@ -101,15 +112,26 @@ interface SystemResult {
   score: EntityScore;
 }
 
-/** What the command line asks for: one gold file in detail, or the event density of a raw corpus. */
-type Command = { mode: 'gold'; options: EvalOptions } | { mode: 'corpus'; options: CorpusOptions; json: boolean } | 'help';
+/** What the command line asks for: one gold file in detail, every gold file of a directory in one summary (with or
+ *  without the corpus), or the corpus alone. */
+type Command =
+  | { mode: 'gold'; options: EvalOptions }
+  | { mode: 'all'; options: AllOptions }
+  | { mode: 'corpus'; options: CorpusOptions; json: boolean }
+  | 'help';
 
-/** Worker threads for --corpus: the two the issue asks for (most of its time is annotating). */
-const CORPUS_JOBS = 2;
+/** `--all` may stand without its directory: parseArgs wants a value, so the default is filled in first. */
+function withAllDirectory(argv: readonly string[]): string[] {
+  return argv.flatMap((arg, i) => {
+    const next = argv[i + 1];
+    return arg === '--all' && (next === undefined || next.startsWith('-')) ? [`--all=${DEFAULT_GOLD_DIR}`] : [arg];
+  });
+}
 
 function parseOptions(argv: string[]): Command {
-  const values = parseToolArgs(argv, {
+  const values = parseToolArgs(withAllDirectory(argv), {
     gold: { type: 'string' },
+    all: { type: 'string' },
     corpus: { type: 'string' },
     limit: { type: 'string' },
     errors: { type: 'string' },
@@ -124,9 +146,13 @@ function parseOptions(argv: string[]): Command {
   const errors = positiveInteger('errors', values.errors, true);
   const json = values.json ?? false;
   const baseline = values.baseline ?? false;
-  const { gold, corpus } = values;
-  if (gold !== undefined && corpus !== undefined) throw new UsageError('--gold scores one file: use it without --corpus', true);
-  if (gold === undefined && corpus === undefined) throw new UsageError('missing --gold <file.jsonl> or --corpus <dir>', true);
+  const { gold, all, corpus } = values;
+  if (gold !== undefined && (all !== undefined || corpus !== undefined)) {
+    throw new UsageError('--gold scores one file: use it without --all and --corpus', true);
+  }
+  if (gold === undefined && all === undefined && corpus === undefined) {
+    throw new UsageError('missing --gold <file.jsonl>, --all [dir] or --corpus <dir>', true);
+  }
   if (corpus === undefined) {
     for (const name of ['sample', 'seed', 'jobs'] as const) {
       if (values[name] !== undefined) throw new UsageError(`--${name} applies to --corpus`, true);
@@ -137,14 +163,21 @@ function parseOptions(argv: string[]): Command {
     return { mode: 'gold', options: { gold, limit, errors: errors ?? 0, baseline, json } };
   }
   if (baseline) throw new UsageError('--baseline applies to --gold with CoNLL gold', true);
-  const corpusOptions: CorpusOptions = {
-    dir: corpus!,
-    jobs: positiveInteger('jobs', values.jobs, false) ?? CORPUS_JOBS,
-    limit,
-    sample: positiveInteger('sample', values.sample, true) ?? errors ?? 0,
-    seed: positiveInteger('seed', values.seed, true) ?? 1,
-  };
-  return { mode: 'corpus', options: corpusOptions, json };
+  if (all !== undefined && corpus === undefined && errors !== null) {
+    throw new UsageError('--errors lists one set\'s errors: use it with --gold (with --corpus it samples the corpus)', true);
+  }
+  const corpusOptions: CorpusOptions | null =
+    corpus === undefined
+      ? null
+      : {
+          dir: corpus,
+          jobs: positiveInteger('jobs', values.jobs, false) ?? CORPUS_JOBS,
+          limit,
+          sample: positiveInteger('sample', values.sample, true) ?? errors ?? 0,
+          seed: positiveInteger('seed', values.seed, true) ?? 1,
+        };
+  if (all !== undefined) return { mode: 'all', options: { dir: all === '' ? DEFAULT_GOLD_DIR : all, limit, json, corpus: corpusOptions } };
+  return { mode: 'corpus', options: corpusOptions!, json };
 }
 
 const CONLL_TYPES = new Set(['PER', 'ORG', 'LOC', 'MISC']);
@@ -164,7 +197,8 @@ function unsupportedSet(record: Record<string, unknown>): string {
   const fields = Object.keys(record).slice(0, 8).join(', ');
   return (
     `unsupported gold set (fields: ${fields}): scored are CoNLL-style entities typed PER/ORG/LOC/MISC, PETRARCH ` +
-    `expected_events, PolNeAR attributions and NewsMTSC targets with a polarity`
+    `expected_events, CASE 2021 event_type, WikiEvents events with arguments, PolNeAR attributions, MPQA opinions ` +
+    `and NewsMTSC targets with a polarity`
   );
 }
 
@@ -316,6 +350,7 @@ function evaluateEntities(options: EvalOptions, records: Record<string, unknown>
       score: micro.f1,
       scoreName: 'F1',
       note: `F1 ${ENTITY_TYPES.map((t) => `${t} ${byType[t].f1.toFixed(3)}`).join(' · ')}`,
+      figures: Object.fromEntries(ENTITY_TYPES.map((t) => [`${t}F1`, byType[t].f1])),
     },
   ];
   const print = (): void => {
@@ -527,6 +562,7 @@ function evaluatePetrarch(options: EvalOptions, records: Record<string, unknown>
       note:
         `source + target alone F1 ${d.f1.toFixed(3)} (root agrees on ${d.sameRoot}/${d.tp}); ` +
         (score.spuriousPer10 === null ? 'no row expects no events' : `${score.spuriousCodings} spurious in ${score.noEventRows} no-event rows`),
+      figures: { dyadF1: d.f1, dyadsFound: d.tp, sameRoot: d.sameRoot, spuriousCodings: score.spuriousCodings, noEventRows: score.noEventRows },
     },
   ];
   const print = (): void => {
@@ -777,6 +813,7 @@ function evaluateClaims(options: EvalOptions, records: Record<string, unknown>[]
       note:
         `source recall ${score.source.recall.toFixed(3)} · content token F1 ${score.content.f1.toFixed(3)} · ` +
         `overlapping cues F1 ${score.cueLenient.f1.toFixed(3)}`,
+      figures: { sourceRecall: score.source.recall, contentF1: score.content.f1, overlappingCueF1: score.cueLenient.f1 },
     },
   ];
   const print = (): void => {
@@ -958,7 +995,7 @@ function evaluateStances(options: EvalOptions, records: Record<string, unknown>[
   const summary: SummaryRow[] = [
     {
       set: 'newsmtsc',
-      measure: 'polarity toward people (macro-F1)',
+      measure: 'polarity toward people',
       gold: a.targets,
       predicted: score.predictedStances,
       precision: null,
@@ -968,6 +1005,12 @@ function evaluateStances(options: EvalOptions, records: Record<string, unknown>[
       note:
         `accuracy ${a.accuracy.toFixed(3)} · F1 neg ${a.byClass.negative.f1.toFixed(3)} pos ${a.byClass.positive.f1.toFixed(3)} · ` +
         `always neutral ${score.alwaysNeutral.macroF1.toFixed(3)}`,
+      figures: {
+        accuracy: a.accuracy,
+        negativeF1: a.byClass.negative.f1,
+        positiveF1: a.byClass.positive.f1,
+        alwaysNeutralMacroF1: score.alwaysNeutral.macroF1,
+      },
     },
   ];
   const print = (): void => {
@@ -992,6 +1035,10 @@ async function main(argv: string[]): Promise<void> {
   const command = parseOptions(argv);
   if (command === 'help') {
     console.log(USAGE);
+    return;
+  }
+  if (command.mode === 'all') {
+    await evaluateAll(GOLD_SETS, command.options);
     return;
   }
   if (command.mode === 'corpus') {
