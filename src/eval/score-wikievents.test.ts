@@ -109,6 +109,7 @@ describe('scoreWikiDoc', () => {
     const score = scoreWikiEvents([result]);
     expect(score.triggers).toMatchObject({ found: 2, recall: 0.5, judged: 4, right: 2, precision: 0.5 });
     expect(score).toMatchObject({ goldEvents: 5, mappedEvents: 4, predictedEvents: 5, notJudged: 1 });
+    expect(score.onGoldTriggers).toEqual({ events: 3, right: 2, precision: 2 / 3 });
     expect(score.notScored).toEqual({ 'Movement.Transportation': 1 });
     expect(score.byGroup.fight).toMatchObject({ gold: 2, found: 1, recall: 0.5, arguments: { gold: 3, right: 2 } });
     expect(score.arguments.place).toEqual({ gold: 1, right: 0, emptySide: 1 });

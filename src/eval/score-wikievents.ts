@@ -170,6 +170,8 @@ export type PredictedVerdict = 'right' | 'wrong' | 'not judged';
 export interface PredictedResult {
   event: PredictedEvent;
   verdict: PredictedVerdict;
+  /** Its trigger overlaps a gold trigger of a mapped type. */
+  onGoldTrigger: boolean;
   /** Gold events whose trigger overlaps it (any type). */
   overlapping: WikiEvent[];
 }
@@ -204,6 +206,11 @@ export interface WikiScore {
   /** Every annotate event, and those judged neither way. */
   predictedEvents: number;
   notJudged: number;
+  /**
+   * Diagnostic: the annotate events on a gold trigger of a mapped type, and those of them with a root of its group.
+   * Precision without the events WikiEvents leaves unannotated (it marks some mentions of an attack, not every one).
+   */
+  onGoldTriggers: { events: number; right: number; precision: number };
   byGroup: Record<WikiGroup, { gold: number; found: number; recall: number; arguments: Counts }>;
   /** Scored arguments of the gold events found: per side and all together. */
   arguments: Record<ArgumentSide, Counts & { emptySide: number }> & { all: Counts & { accuracy: number } };
@@ -279,7 +286,7 @@ export function scoreWikiDoc(doc: WikiDoc, predicted: readonly PredictedEvent[])
     const mapped = overlapping.filter((g) => groupOfType(g.type) !== null);
     const right = mapped.some((g) => WIKI_GROUP_ROOTS[groupOfType(g.type)!].includes(event.root));
     const judged = mapped.length > 0 || JUDGED_ROOTS.includes(event.root);
-    return { event, verdict: right ? 'right' : judged ? 'wrong' : 'not judged', overlapping };
+    return { event, verdict: right ? 'right' : judged ? 'wrong' : 'not judged', onGoldTrigger: mapped.length > 0, overlapping };
   });
   return { doc, gold, predicted: results };
 }
@@ -301,6 +308,7 @@ export function scoreWikiEvents(results: readonly WikiDocResult[]): WikiScore {
   let predictedEvents = 0;
   let judged = 0;
   let right = 0;
+  const onGold = { events: 0, right: 0 };
   for (const { gold, predicted } of results) {
     for (const g of gold) {
       goldEvents++;
@@ -324,6 +332,10 @@ export function scoreWikiEvents(results: readonly WikiDocResult[]): WikiScore {
     }
     for (const p of predicted) {
       predictedEvents++;
+      if (p.onGoldTrigger) {
+        onGold.events++;
+        if (p.verdict === 'right') onGold.right++;
+      }
       if (p.verdict === 'not judged') continue;
       judged++;
       if (p.verdict === 'right') right++;
@@ -344,6 +356,7 @@ export function scoreWikiEvents(results: readonly WikiDocResult[]): WikiScore {
     triggers: { found, recall, judged, right, precision, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) },
     predictedEvents,
     notJudged: predictedEvents - judged,
+    onGoldTriggers: { ...onGold, precision: ratio(onGold.right, onGold.events) },
     byGroup,
     arguments: { ...sides, all: { gold: argGold, right: argRight, accuracy: ratio(argRight, argGold) } },
   };
