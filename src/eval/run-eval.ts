@@ -1,9 +1,11 @@
 /* eslint-disable no-console -- a command-line tool: stdout carries its results, stderr its progress and errors */
 // `npm run eval -- --gold <file.jsonl>`: scores the annotator against a gold set from ../shared/eval (read at run time,
 // never copied) and prints precision, recall and F1: per entity type for CoNLL (--baseline scores raw compromise
-// alongside), per unit-test category for PETRARCH's event codings, per CAMEO root group for CASE 2021's event
-// types and WikiEvents' triggers and arguments, per part of a claim (cue, source, content) for PolNeAR, and per polarity class of the stances toward a
-// person for NewsMTSC.
+// alongside), per unit-test category for PETRARCH's event codings, per CAMEO root group for CASE 2021's event types
+// and WikiEvents' triggers and arguments, per part of a claim (cue, source, content) for PolNeAR, with and without
+// the holder for MPQA's stances, and per polarity class of the stances toward a person for NewsMTSC. `--all` gives
+// the headline figures of every set in one table (evaluate-all.ts), `--corpus` the event density of a raw corpus
+// (evaluate-corpus.ts). The newer sets' evaluators live in evaluate-<set>.ts beside this file.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -59,8 +61,10 @@ const USAGE = `usage: npm run eval -- --gold <file.jsonl> [options]
                    prints per folder the events per article and the events of roots 18–20 (fighting) per article
   --sample <n>     with --corpus: show n randomly drawn root 18–20 events per folder in their sentence (--errors
                    does the same); --seed <n> draws another sample (default 1); --jobs <n> worker threads (default 2)
-  --limit <n>      score only the first n documents (sentences for PETRARCH and NewsMTSC; per folder for --corpus)
-  --errors <n>     list up to n false positives and n false negatives (per type for CoNLL), with context
+  --limit <n>      score only the first n documents (rows, snippets, sentences or articles, as the set has them;
+                   per folder for --corpus)
+  --errors <n>     list up to n errors of each kind, with context: false positives and negatives (per type for CoNLL,
+                   missed snippets per group for CASE 2021), wrong arguments (WikiEvents), wrong sources (PolNeAR)
   --baseline       also score raw compromise (.people/.organizations/.places) and show the difference (CoNLL only)
   --json           print the result as JSON on stdout
   -h, --help       show this help
@@ -83,7 +87,7 @@ Gold sets scored:
   PolNeAR claims (attributions, e.g. ../shared/eval/polnear-dev.jsonl): cues paired one to one on exact spans; a
     source is found when its span overlaps the gold source; contents compared by the letter/digit tokens they share.
   MPQA stances (doc_id, sent_index, opinions, e.g. ../shared/eval/mpqa-dev.jsonl): each article rebuilt from its
-    sentences joined with "\n" and annotated whole; gold stances are the sentiment-pos/neg and agree-pos/neg opinions
+    sentences joined with "\\n" and annotated whole; gold stances are the sentiment-pos/neg and agree-pos/neg opinions
     with a target (pos → support, neg → oppose). Found by a stance of the same polarity whose target overlaps; "with
     holder" also needs the holder to overlap where the gold names one. P over every annotate stance.
   NewsMTSC stances (targets with a polarity, e.g. ../shared/eval/newsmtsc-devtest_mt.jsonl): each gold person takes
