@@ -1,13 +1,15 @@
 /* eslint-disable no-console -- a command-line tool: stdout carries its results, stderr its progress and errors */
 // `npm run eval -- --gold <file.jsonl>`: scores the annotator against a gold set from ../shared/eval (read at run time,
 // never copied) and prints precision, recall and F1: per entity type for CoNLL (--baseline scores raw compromise
-// alongside), per unit-test category for PETRARCH's event codings, per part of a claim (cue, source, content) for
-// PolNeAR, and per polarity class of the stances toward a person for NewsMTSC.
+// alongside), per unit-test category for PETRARCH's event codings, per CAMEO root group for CASE 2021's event types
+// and WikiEvents' triggers and arguments, per part of a claim (cue, source, content) for PolNeAR, with and without
+// the holder for MPQA's stances, and per polarity class of the stances toward a person for NewsMTSC. `--all` gives
+// the headline figures of every set in one table (evaluate-all.ts), `--corpus` the event density of a raw corpus
+// (evaluate-corpus.ts). The newer sets' evaluators live in evaluate-<set>.ts beside this file.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createAnnotator } from '../index.js';
-import type { AnnotateOptions, Annotation, Annotator } from '../index.js';
+import type { Annotator } from '../index.js';
 import type { UserVocabulary } from '../lexicon/lexicon.js';
 import { compromiseEntitySpans } from './compromise-baseline.js';
 import {
@@ -24,16 +26,45 @@ import type { SkippedEntry } from './petrarch-actors.js';
 import { CUE_WORDS, cueWord, predictClaims, scoreClaimDoc, scoreClaims } from './score-claims.js';
 import type { ClaimDoc, ClaimDocResult, ClaimScore, CueWordCount, Fragment, Goal, GoldAttribution, PredictedClaim } from './score-claims.js';
 import { POLARITY_CLASSES, predictStances, scoreSentence, scoreStances } from './score-stances.js';
-import type { GoldPolarity, GoldTarget, PolarityScore, Range, StanceScore, StanceSentence, TargetResult } from './score-stances.js';
+import type { GoldPolarity, GoldTarget, PolarityScore, StanceScore, StanceSentence, TargetResult } from './score-stances.js';
 import { predictCodings, scoreEvents, scoreRow } from './score-events.js';
 import type { EventScore, GoldCoding, PetrarchRow, PredictedCoding, Prediction, RowResult } from './score-events.js';
 import { UsageError, parseToolArgs, positiveInteger, runTool } from './tool-args.js';
+import { annotateEach, progress, reportFailures, timedAnnotator } from './annotate-items.js';
+import { inContext, oneLine, prfCells, ratioText, verdict } from './format-lines.js';
+import { parseGoldDate } from './parse-gold-date.js';
+import { readJsonLines, toRange } from './read-gold.js';
+import { refuseBaseline } from './gold-set.js';
+import { evaluateCase2021, isCase2021 } from './evaluate-case2021.js';
+import { evaluateWikiEvents, isWikiEvents } from './evaluate-wikievents.js';
+import { evaluateMpqa, isMpqa } from './evaluate-mpqa.js';
+import { corpusJson, evaluateCorpus, printCorpus, reportCorpusFailures } from './evaluate-corpus.js';
+import type { CorpusOptions } from './evaluate-corpus.js';
+import { evaluateAll } from './evaluate-all.js';
+import type { AllOptions } from './evaluate-all.js';
+import type { EvalOptions, GoldSetKind, SetReport, SummaryRow } from './gold-set.js';
+
+/** Where --all looks when given no directory: the gold sets beside the project (run from its root). */
+const DEFAULT_GOLD_DIR = '../shared/eval';
+
+/** Worker threads for --corpus: the two the issue asks for (most of its time is annotating). */
+const CORPUS_JOBS = 2;
 
 const USAGE = `usage: npm run eval -- --gold <file.jsonl> [options]
+       npm run eval -- --all [dir] [--corpus <dir>] [--limit <n>] [--json]
+       npm run eval -- --corpus <dir> [--sample <n>] [--seed <n>] [--jobs <n>] [--limit <n>] [--json]
 
-  --gold <file>    gold set, JSON Lines (../shared/eval/conll2003-dev.jsonl); required
-  --limit <n>      score only the first n documents (sentences for PETRARCH and NewsMTSC)
-  --errors <n>     list up to n false positives and n false negatives (per type for CoNLL), with context
+  --gold <file>    gold set, JSON Lines (../shared/eval/conll2003-dev.jsonl): its detailed scores
+  --all [dir]      every dev gold set in dir (default ${DEFAULT_GOLD_DIR}) that the eval knows, in one summary table
+                   of their headline figures (with --corpus, the corpus's density table after it)
+  --corpus <dir>   a raw corpus without gold (../shared/corpus/bbc): annotates every *.txt and *.md under it and
+                   prints per folder the events per article and the events of roots 18–20 (fighting) per article
+  --sample <n>     with --corpus: show n randomly drawn root 18–20 events per folder in their sentence (--errors
+                   does the same); --seed <n> draws another sample (default 1); --jobs <n> worker threads (default 2)
+  --limit <n>      score only the first n documents (rows, snippets, sentences or articles, as the set has them;
+                   per folder for --corpus)
+  --errors <n>     list up to n errors of each kind, with context: false positives and negatives (per type for CoNLL,
+                   missed snippets per group for CASE 2021), wrong arguments (WikiEvents), wrong sources (PolNeAR)
   --baseline       also score raw compromise (.people/.organizations/.places) and show the difference (CoNLL only)
   --json           print the result as JSON on stdout
   -h, --help       show this help
@@ -43,20 +74,24 @@ Gold sets scored:
   PETRARCH event codings (expected_events, e.g. ../shared/eval/petrarch-unittest.jsonl): a gold coding is found by
     an event of the same CAMEO root whose source and target codes share their first three letters. The actors come
     from PETR.Validate.actors.txt, read from the gold file's directory.
+  CASE 2021 event types (text, event_type, e.g. ../shared/eval/case2021-dev.jsonl): each snippet annotated alone; its
+    ACLED type maps to a group of CAMEO roots (fight 18–20, protest 14, coerce 15/17, cooperate 01–08) and it is found
+    when one of its events has such a root; each other group its events fall into is a false positive.
+    NATURAL_DISASTER snippets should hold no event of a group (counted apart); other types are not scored.
+  WikiEvents (entities, events with triggers and arguments, e.g. ../shared/eval/wikievents-dev.jsonl): KAIROS types
+    map to CAMEO root groups (Conflict.Attack, Life.Die/Injure → 18–20; Conflict.Demonstrate → 14; Justice.Arrest…
+    → 17; …; see src/eval/score-wikievents.ts); a gold event is found by an event whose trigger overlaps its trigger
+    with a root of the group. Precision over the events judged: those overlapping a mapped gold trigger, or of root
+    14, 15, 17–20 anywhere. Arguments of found events: the gold role's side (Attacker → source, Victim → target …)
+    must hold an actor with a mention overlapping the argument or its coreference cluster.
   PolNeAR claims (attributions, e.g. ../shared/eval/polnear-dev.jsonl): cues paired one to one on exact spans; a
     source is found when its span overlaps the gold source; contents compared by the letter/digit tokens they share.
+  MPQA stances (doc_id, sent_index, opinions, e.g. ../shared/eval/mpqa-dev.jsonl): each article rebuilt from its
+    sentences joined with "\\n" and annotated whole; gold stances are the sentiment-pos/neg and agree-pos/neg opinions
+    with a target (pos → support, neg → oppose). Found by a stance of the same polarity whose target overlaps; "with
+    holder" also needs the holder to overlap where the gold names one. P over every annotate stance.
   NewsMTSC stances (targets with a polarity, e.g. ../shared/eval/newsmtsc-devtest_mt.jsonl): each gold person takes
     the polarity of the stances toward them (oppose → negative, support → positive, none → neutral); macro-F1.`;
-
-const CONTEXT = 40;
-
-interface Options {
-  gold: string;
-  limit: number | null;
-  errors: number;
-  baseline: boolean;
-  json: boolean;
-}
 
 interface ConllDoc {
   id: string;
@@ -81,50 +116,72 @@ interface SystemResult {
   score: EntityScore;
 }
 
-function parseOptions(argv: string[]): Options | 'help' {
-  const values = parseToolArgs(argv, {
+/** What the command line asks for: one gold file in detail, every gold file of a directory in one summary (with or
+ *  without the corpus), or the corpus alone. */
+type Command =
+  | { mode: 'gold'; options: EvalOptions }
+  | { mode: 'all'; options: AllOptions }
+  | { mode: 'corpus'; options: CorpusOptions; json: boolean }
+  | 'help';
+
+/** `--all` may stand without its directory: parseArgs wants a value, so the default is filled in first. */
+function withAllDirectory(argv: readonly string[]): string[] {
+  return argv.flatMap((arg, i) => {
+    const next = argv[i + 1];
+    return arg === '--all' && (next === undefined || next.startsWith('-')) ? [`--all=${DEFAULT_GOLD_DIR}`] : [arg];
+  });
+}
+
+function parseOptions(argv: string[]): Command {
+  const values = parseToolArgs(withAllDirectory(argv), {
     gold: { type: 'string' },
+    all: { type: 'string' },
+    corpus: { type: 'string' },
     limit: { type: 'string' },
     errors: { type: 'string' },
+    sample: { type: 'string' },
+    seed: { type: 'string' },
+    jobs: { type: 'string' },
     baseline: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   });
   if (values.help) return 'help';
-  if (values.gold === undefined || values.gold === '') throw new UsageError('missing --gold <file.jsonl>', true);
-  return {
-    gold: values.gold,
-    limit: positiveInteger('limit', values.limit, false),
-    errors: positiveInteger('errors', values.errors, true) ?? 0,
-    baseline: values.baseline ?? false,
-    json: values.json ?? false,
-  };
-}
-
-function readJsonLines(file: string): Record<string, unknown>[] {
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read gold file ${file}: ${code ?? (error as Error).message}`);
+  const limit = positiveInteger('limit', values.limit, false);
+  const errors = positiveInteger('errors', values.errors, true);
+  const json = values.json ?? false;
+  const baseline = values.baseline ?? false;
+  const { gold, all, corpus } = values;
+  if (gold !== undefined && (all !== undefined || corpus !== undefined)) {
+    throw new UsageError('--gold scores one file: use it without --all and --corpus', true);
   }
-  const records: Record<string, unknown>[] = [];
-  const lines = raw.replace(/^\uFEFF/, '').split('\n');
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      throw new UsageError(`${file}:${i + 1}: invalid JSON (${(error as Error).message})`);
+  if (gold === undefined && all === undefined && corpus === undefined) {
+    throw new UsageError('missing --gold <file.jsonl>, --all [dir] or --corpus <dir>', true);
+  }
+  if (corpus === undefined) {
+    for (const name of ['sample', 'seed', 'jobs'] as const) {
+      if (values[name] !== undefined) throw new UsageError(`--${name} applies to --corpus`, true);
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new UsageError(`${file}:${i + 1}: expected a JSON object per line`);
-    }
-    records.push(value as Record<string, unknown>);
-  });
-  if (records.length === 0) throw new UsageError(`${file}: no documents`);
-  return records;
+  }
+  if (gold !== undefined) {
+    if (gold === '') throw new UsageError('missing --gold <file.jsonl>', true);
+    return { mode: 'gold', options: { gold, limit, errors: errors ?? 0, baseline, json } };
+  }
+  if (baseline) throw new UsageError('--baseline applies to --gold with CoNLL gold', true);
+  if (all !== undefined && corpus === undefined && errors !== null) {
+    throw new UsageError('--errors lists one set\'s errors: use it with --gold (with --corpus it samples the corpus)', true);
+  }
+  const corpusOptions: CorpusOptions | null =
+    corpus === undefined
+      ? null
+      : {
+          dir: corpus,
+          jobs: positiveInteger('jobs', values.jobs, false) ?? CORPUS_JOBS,
+          limit,
+          sample: positiveInteger('sample', values.sample, true) ?? errors ?? 0,
+          seed: positiveInteger('seed', values.seed, true) ?? 1,
+        };
+  if (all !== undefined) return { mode: 'all', options: { dir: all === '' ? DEFAULT_GOLD_DIR : all, limit, json, corpus: corpusOptions } };
+  return { mode: 'corpus', options: corpusOptions!, json };
 }
 
 const CONLL_TYPES = new Set(['PER', 'ORG', 'LOC', 'MISC']);
@@ -144,7 +201,8 @@ function unsupportedSet(record: Record<string, unknown>): string {
   const fields = Object.keys(record).slice(0, 8).join(', ');
   return (
     `unsupported gold set (fields: ${fields}): scored are CoNLL-style entities typed PER/ORG/LOC/MISC, PETRARCH ` +
-    `expected_events, PolNeAR attributions and NewsMTSC targets with a polarity`
+    `expected_events, CASE 2021 event_type, WikiEvents events with arguments, PolNeAR attributions, MPQA opinions ` +
+    `and NewsMTSC targets with a polarity`
   );
 }
 
@@ -161,19 +219,8 @@ function toConllDocs(file: string, records: Record<string, unknown>[]): ConllDoc
   });
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\r?\n/g, '⏎').replace(/\s/g, ' ');
-}
-
 function describe(text: string, s: { start: number; end: number; type: string }): string {
   return `${s.type} «${oneLine(text.slice(s.start, s.end))}»`;
-}
-
-/** The span in brackets with CONTEXT characters either side, on one line. */
-function inContext(text: string, span: { start: number; end: number }): string {
-  const before = text.slice(Math.max(0, span.start - CONTEXT), span.start);
-  const after = text.slice(span.end, span.end + CONTEXT);
-  return oneLine(`${before}[${text.slice(span.start, span.end)}]${after}`);
 }
 
 function example(doc: ConllDoc, kind: 'fp' | 'fn', span: EntitySpan, others: readonly { start: number; end: number; type: string }[]): ErrorExample {
@@ -188,40 +235,6 @@ function example(doc: ConllDoc, kind: 'fp' | 'fn', span: EntitySpan, others: rea
     context: inContext(text, span),
     overlaps: others.filter((o) => o.start < span.end && span.start < o.end).map((o) => describe(text, o)),
   };
-}
-
-function progress(label: string, done: number, total: number): void {
-  if (!process.stderr.isTTY) return;
-  if (done === total) process.stderr.write('\r\x1b[K');
-  else if (done % 10 === 0) process.stderr.write(`\r${label} ${done}/${total}`);
-}
-
-/** Annotates each item in order, timing the annotate calls alone (not the reading of their output); an item the
- *  annotator fails on is reported by id and read as `fallback()`, so one bad item never stops the run. */
-function annotateEach<T extends { id: string; text: string }, P>(
-  items: readonly T[],
-  annotator: Annotator,
-  options: (item: T) => AnnotateOptions,
-  read: (annotation: Annotation, item: T) => P,
-  fallback: () => P,
-): { seconds: number; predictions: P[]; failures: string[] } {
-  const predictions: P[] = [];
-  const failures: string[] = [];
-  let milliseconds = 0;
-  items.forEach((item, i) => {
-    let prediction = fallback();
-    try {
-      const t0 = performance.now();
-      const annotation = annotator.annotate(item.text, options(item));
-      milliseconds += performance.now() - t0;
-      prediction = read(annotation, item);
-    } catch (error) {
-      failures.push(`${item.id}: ${(error as Error).message}`);
-    }
-    predictions.push(prediction);
-    progress('annotate', i + 1, items.length);
-  });
-  return { seconds: milliseconds / 1000, predictions, failures };
 }
 
 function runAnnotate(docs: ConllDoc[], annotator: Annotator, errorLimit: number) {
@@ -261,11 +274,6 @@ function runBaseline(docs: ConllDoc[]): SystemResult {
   return { seconds: milliseconds / 1000, score: combineScores(scores) };
 }
 
-/** Precision, recall and F1 as the tables print them. */
-function prfCells(s: TypeScore): string[] {
-  return [s.precision, s.recall, s.f1].map((x) => x.toFixed(3).padStart(6));
-}
-
 function table(name: string, score: EntityScore, reference?: EntityScore): string {
   const header = [name.padEnd(10), 'gold'.padStart(7), 'predicted'.padStart(10), 'P'.padStart(6), 'R'.padStart(6), 'F1'.padStart(6)];
   if (reference) header.push('ΔF1'.padStart(7));
@@ -303,31 +311,7 @@ function printErrors(examples: ErrorExample[], limit: number): void {
   }
 }
 
-function main(argv: string[]): void {
-  const options = parseOptions(argv);
-  if (options === 'help') {
-    console.log(USAGE);
-    return;
-  }
-  const records = readJsonLines(options.gold);
-  const first = records[0];
-  if (first !== undefined && isPetrarch(first)) {
-    evaluatePetrarch(options, records);
-    return;
-  }
-  if (first !== undefined && isPolnear(first)) {
-    evaluateClaims(options, records);
-    return;
-  }
-  if (first !== undefined && isNewsMtsc(first)) {
-    evaluateStances(options, records);
-    return;
-  }
-  if (first === undefined || !isConll(first)) {
-    console.error(`${options.gold}: ${first === undefined ? 'no documents' : unsupportedSet(first)}`);
-    process.exitCode = 2;
-    return;
-  }
+function evaluateEntities(options: EvalOptions, records: Record<string, unknown>[]): SetReport | null {
   const allDocs = toConllDocs(options.gold, records);
   const docs = options.limit === null ? allDocs : allDocs.slice(0, options.limit);
 
@@ -340,43 +324,56 @@ function main(argv: string[]): void {
   if (mismatched > 0) console.error(`warning: ${mismatched} gold entities whose text does not match their offsets`);
 
   const setup = timedAnnotator();
-  if (setup === null) return;
+  if (setup === null) return null;
   const { annotator, setupSeconds } = setup;
 
   const result = runAnnotate(docs, annotator, options.errors);
-  if (!reportFailures(result.failures, docs.length, 'document')) return;
+  if (!reportFailures(result.failures, docs.length, 'document')) return null;
   const baseline = options.baseline ? runBaseline(docs) : null;
 
-  if (options.json) {
-    const json = {
-      gold: options.gold,
+  const json = {
+    gold: options.gold,
+    set: 'conll2003',
+    documents: docs.length,
+    goldEntities: entities,
+    miscNotScored: misc,
+    failures: result.failures,
+    annotate: { seconds: result.seconds, setupSeconds, ...flatten(result.score) },
+    ...(baseline ? { compromise: { seconds: baseline.seconds, ...flatten(baseline.score) } } : {}),
+    ...(options.errors > 0 ? { errors: result.examples } : {}),
+  };
+  const { micro, byType } = result.score;
+  const summary: SummaryRow[] = [
+    {
       set: 'conll2003',
-      documents: docs.length,
-      goldEntities: entities,
-      miscNotScored: misc,
-      failures: result.failures,
-      annotate: { seconds: result.seconds, setupSeconds, ...flatten(result.score) },
-      ...(baseline ? { compromise: { seconds: baseline.seconds, ...flatten(baseline.score) } } : {}),
-      ...(options.errors > 0 ? { errors: result.examples } : {}),
-    };
-    console.log(JSON.stringify(json, null, 2));
-    return;
-  }
-
-  const seconds = (s: number): string => `${s.toFixed(2)} s`;
-  console.log(
-    `${options.gold}: ${docs.length} documents, ${entities} gold entities (${misc} MISC, not scored); ` +
-      `annotate ${seconds(result.seconds)} (+${seconds(setupSeconds)} setup)` +
-      (baseline ? `, compromise ${seconds(baseline.seconds)}` : ''),
-  );
-  console.log('');
-  console.log(table('annotate', result.score));
-  if (baseline) {
+      measure: 'entities, exact span (micro)',
+      gold: micro.gold,
+      predicted: micro.predicted,
+      precision: micro.precision,
+      recall: micro.recall,
+      score: micro.f1,
+      scoreName: 'F1',
+      note: `F1 ${ENTITY_TYPES.map((t) => `${t} ${byType[t].f1.toFixed(3)}`).join(' · ')}`,
+      figures: Object.fromEntries(ENTITY_TYPES.map((t) => [`${t}F1`, byType[t].f1])),
+    },
+  ];
+  const print = (): void => {
+    const seconds = (s: number): string => `${s.toFixed(2)} s`;
+    console.log(
+      `${options.gold}: ${docs.length} documents, ${entities} gold entities (${misc} MISC, not scored); ` +
+        `annotate ${seconds(result.seconds)} (+${seconds(setupSeconds)} setup)` +
+        (baseline ? `, compromise ${seconds(baseline.seconds)}` : ''),
+    );
     console.log('');
-    console.log(table('compromise', baseline.score, result.score));
-    console.log('ΔF1 = annotate − compromise');
-  }
-  if (options.errors > 0) printErrors(result.examples, options.errors);
+    console.log(table('annotate', result.score));
+    if (baseline) {
+      console.log('');
+      console.log(table('compromise', baseline.score, result.score));
+      console.log('ΔF1 = annotate − compromise');
+    }
+    if (options.errors > 0) printErrors(result.examples, options.errors);
+  };
+  return { set: 'conll2003', file: options.gold, json, summary, print };
 }
 
 function flatten(score: EntityScore): Record<EntityType | 'micro', TypeScore> {
@@ -399,7 +396,6 @@ function toPetrarchRows(file: string, records: Record<string, unknown>[]): Petra
     if (typeof text !== 'string' || !Array.isArray(expected)) {
       throw new UsageError(`${where}: not a PETRARCH-style record (text, expected_events[])`);
     }
-    if (typeof date !== 'string' || !/^\d{8}$/.test(date)) throw new UsageError(`${where}: date is not YYYYMMDD`);
     const codings = expected.map((e: unknown) => {
       const { eventcode, sourcecode, targetcode } = (e ?? {}) as Record<string, unknown>;
       if (typeof eventcode !== 'string' || typeof sourcecode !== 'string' || typeof targetcode !== 'string') {
@@ -410,7 +406,8 @@ function toPetrarchRows(file: string, records: Record<string, unknown>[]): Petra
     return {
       id: typeof record.id === 'string' ? record.id : `row ${i + 1}`,
       category: typeof record.category === 'string' ? record.category : '(none)',
-      date,
+      // Any date format is read (YYYYMMDD, YYYY-MM-DD, YYMMDD); a missing or unreadable one is annotated without.
+      date: parseGoldDate(date),
       text,
       expected_events: codings,
       expect_no_events: noEvents === true,
@@ -455,9 +452,13 @@ interface EventErrorExample {
 const emptyPrediction = (): Prediction => ({ codings: [], oneSided: 0, actorless: 0, uncoded: 0 });
 
 function annotateRows(rows: PetrarchRow[], annotator: Annotator) {
-  const date = (row: PetrarchRow): string => `${row.date.slice(0, 4)}-${row.date.slice(4, 6)}-${row.date.slice(6, 8)}`;
-  const run = annotateEach(rows, annotator, (row) => ({ path: row.id, date: date(row) }), predictCodings, emptyPrediction);
-  return { seconds: run.seconds, results: rows.map((row, i) => scoreRow(row, run.predictions[i]!)), failures: run.failures };
+  const run = annotateEach(rows, annotator, (row) => ({ path: row.id, date: row.date }), predictCodings, emptyPrediction);
+  return {
+    seconds: run.seconds,
+    results: rows.map((row, i) => scoreRow(row, run.predictions[i]!)),
+    failures: run.failures,
+    undated: rows.filter((row) => row.date === null).length,
+  };
 }
 
 /** Up to `limit` false negatives and `limit` false positives, in row order. */
@@ -524,95 +525,86 @@ function eventTable(score: EventScore): string {
   return [header, ...rows, line('all', score.rows, score.overall)].join('\n');
 }
 
-/** The annotator and the seconds it took to build; null (exit 2, with the reason) when it cannot be built. */
-function timedAnnotator(vocabulary?: UserVocabulary): { annotator: Annotator; setupSeconds: number } | null {
-  const setupStart = performance.now();
-  try {
-    const annotator = createAnnotator(vocabulary ? { vocabulary } : {});
-    return { annotator, setupSeconds: (performance.now() - setupStart) / 1000 };
-  } catch (error) {
-    console.error(`annotate: cannot create the annotator: ${(error as Error).message}`);
-    process.exitCode = 2;
-    return null;
-  }
-}
-
-/** Lists the first failures (exit 2 at the end); false when every input failed and there is nothing to score. */
-function reportFailures(failures: readonly string[], total: number, unit: string): boolean {
-  for (const failure of failures.slice(0, 10)) console.error(`annotate failed on ${failure}`);
-  if (failures.length > 10) console.error(`… and ${failures.length - 10} more failures`);
-  if (failures.length > 0) process.exitCode = 2;
-  if (failures.length === total) {
-    console.error(`annotate failed on every ${unit} (${total}); nothing to score`);
-    return false;
-  }
-  return true;
-}
-
-function evaluatePetrarch(options: Options, records: Record<string, unknown>[]): void {
+function evaluatePetrarch(options: EvalOptions, records: Record<string, unknown>[]): SetReport | null {
   refuseBaseline(options, 'PETRARCH', 'raw compromise codes no events');
   const allRows = toPetrarchRows(options.gold, records);
   const rows = options.limit === null ? allRows : allRows.slice(0, options.limit);
   const actors = readPetrarchActors(options.gold);
 
   const setup = timedAnnotator(actors.vocabulary);
-  if (setup === null) return;
+  if (setup === null) return null;
   const { annotator, setupSeconds } = setup;
 
   const run = annotateRows(rows, annotator);
-  if (!reportFailures(run.failures, rows.length, 'row')) return;
+  if (!reportFailures(run.failures, rows.length, 'row')) return null;
   const score = scoreEvents(run.results);
   const examples = options.errors > 0 ? eventErrors(run.results, options.errors) : [];
   const skipped = actors.skipped.length;
 
-  if (options.json) {
-    const json = {
-      gold: options.gold,
-      set: 'petrarch',
-      actors: { file: actors.file, mapped: actors.vocabulary.actors.length, skipped: actors.skipped },
-      failures: run.failures,
-      annotate: { seconds: run.seconds, setupSeconds },
-      ...score,
-      ...(options.errors > 0 ? { errors: examples } : {}),
-    };
-    console.log(JSON.stringify(json, null, 2));
-    return;
-  }
-
+  const json = {
+    gold: options.gold,
+    set: 'petrarch',
+    actors: { file: actors.file, mapped: actors.vocabulary.actors.length, skipped: actors.skipped },
+    failures: run.failures,
+    ...(run.undated > 0 ? { undatedRows: run.undated } : {}),
+    annotate: { seconds: run.seconds, setupSeconds },
+    ...score,
+    ...(options.errors > 0 ? { errors: examples } : {}),
+  };
   const o = score.overall;
-  console.log(
-    `${options.gold}: ${score.rows} rows, ${o.gold} gold codings, ${o.predicted} predicted codings; ` +
-      `TP ${o.tp} FP ${o.fp} FN ${o.fn}; P ${o.precision.toFixed(3)} R ${o.recall.toFixed(3)} F1 ${o.f1.toFixed(3)}`,
-  );
-  console.log(
-    `actors: ${actors.vocabulary.actors.length} from ${actors.file}` +
-      (skipped > 0 ? ` (${skipped} ${skipped === 1 ? 'entry' : 'entries'} left out: ${skippedSummary(actors.skipped)})` : '') +
-      `; annotate ${run.seconds.toFixed(2)} s (+${setupSeconds.toFixed(2)} s setup)`,
-  );
-  console.log('');
-  console.log(eventTable(score));
-  console.log('');
-  console.log(
-    score.spuriousPer10 === null
-      ? 'spurious codings: no row expects no events'
-      : `spurious codings: ${score.spuriousCodings} in ${score.noEventRows} sentences that expect none ` +
-          `= ${score.spuriousPer10.toFixed(2)} per 10 such sentences`,
-  );
-  const r = score.reachable;
-  console.log(
-    `diagnostic, not the score: recall ${r.recall.toFixed(3)} (${r.found}/${r.gold}) on the gold codings within reach ` +
-      `of a CAMEO coder (root 01–20, source and target codes starting with three letters)`,
-  );
   const d = score.dyads;
-  console.log(
-    `diagnostic, not the score: source + target alone P ${d.precision.toFixed(3)} R ${d.recall.toFixed(3)} F1 ${d.f1.toFixed(3)}; ` +
-      `the root agrees on ${d.sameRoot} of the ${d.tp} dyads found`,
-  );
-  console.log(
-    `not scored: ${score.oneSided} one-sided events (source or target only), ${score.actorless} events without actors, ` +
-      `${score.uncoded} actor pairs without a code`,
-  );
-  if (options.errors > 0) printEventErrors(examples, options.errors);
+  const summary: SummaryRow[] = [
+    {
+      set: 'petrarch',
+      measure: 'codings: root + source + target',
+      gold: o.gold,
+      predicted: o.predicted,
+      precision: o.precision,
+      recall: o.recall,
+      score: o.f1,
+      scoreName: 'F1',
+      note:
+        `source + target alone F1 ${d.f1.toFixed(3)} (root agrees on ${d.sameRoot}/${d.tp}); ` +
+        (score.spuriousPer10 === null ? 'no row expects no events' : `${score.spuriousCodings} spurious in ${score.noEventRows} no-event rows`),
+      figures: { dyadF1: d.f1, dyadsFound: d.tp, sameRoot: d.sameRoot, spuriousCodings: score.spuriousCodings, noEventRows: score.noEventRows },
+    },
+  ];
+  const print = (): void => {
+    console.log(
+      `${options.gold}: ${score.rows} rows, ${o.gold} gold codings, ${o.predicted} predicted codings; ` +
+        `TP ${o.tp} FP ${o.fp} FN ${o.fn}; P ${o.precision.toFixed(3)} R ${o.recall.toFixed(3)} F1 ${o.f1.toFixed(3)}`,
+    );
+    console.log(
+      `actors: ${actors.vocabulary.actors.length} from ${actors.file}` +
+        (skipped > 0 ? ` (${skipped} ${skipped === 1 ? 'entry' : 'entries'} left out: ${skippedSummary(actors.skipped)})` : '') +
+        `; annotate ${run.seconds.toFixed(2)} s (+${setupSeconds.toFixed(2)} s setup)`,
+    );
+    if (run.undated > 0) console.log(`${run.undated} rows without a readable date (YYYYMMDD, YYYY-MM-DD or YYMMDD): annotated without one`);
+    console.log('');
+    console.log(eventTable(score));
+    console.log('');
+    console.log(
+      score.spuriousPer10 === null
+        ? 'spurious codings: no row expects no events'
+        : `spurious codings: ${score.spuriousCodings} in ${score.noEventRows} sentences that expect none ` +
+            `= ${score.spuriousPer10.toFixed(2)} per 10 such sentences`,
+    );
+    const r = score.reachable;
+    console.log(
+      `diagnostic, not the score: recall ${r.recall.toFixed(3)} (${r.found}/${r.gold}) on the gold codings within reach ` +
+        `of a CAMEO coder (root 01–20, source and target codes starting with three letters)`,
+    );
+    console.log(
+      `diagnostic, not the score: source + target alone P ${d.precision.toFixed(3)} R ${d.recall.toFixed(3)} F1 ${d.f1.toFixed(3)}; ` +
+        `the root agrees on ${d.sameRoot} of the ${d.tp} dyads found`,
+    );
+    console.log(
+      `not scored: ${score.oneSided} one-sided events (source or target only), ${score.actorless} events without actors, ` +
+        `${score.uncoded} actor pairs without a code`,
+    );
+    if (options.errors > 0) printEventErrors(examples, options.errors);
+  };
+  return { set: 'petrarch', file: options.gold, json, summary, print };
 }
 
 function skippedSummary(skipped: readonly SkippedEntry[]): string {
@@ -626,17 +618,6 @@ function skippedSummary(skipped: readonly SkippedEntry[]): string {
   return [...counts].map(([reason, n]) => `${n} ${reason}`).join(', ');
 }
 
-/** --baseline compares with raw compromise, which finds entities only: any other gold set has no baseline. */
-function refuseBaseline(options: Options, set: string, why: string): void {
-  if (options.baseline) throw new UsageError(`--baseline applies to CoNLL entity gold only: ${why}, so ${set} gold has no baseline`);
-}
-
-/** "met" or "missed" beside a figure, with the target it is held to. */
-function verdict(t: Goal): string {
-  return `target ≥ ${t.target.toFixed(2)}: ${t.met ? 'met' : 'missed'}`;
-}
-
-const ratioText = (part: number, whole: number): string => `${whole === 0 ? 'n/a' : (part / whole).toFixed(3)} (${part}/${whole})`;
 
 // --- PolNeAR claims ---------------------------------------------------------------------------------------------
 
@@ -799,7 +780,7 @@ function printClaims(file: string, score: ClaimScore, seconds: number, setupSeco
   console.log(cueWordTable(score.missedCueWords, score.spuriousCueWords));
 }
 
-function evaluateClaims(options: Options, records: Record<string, unknown>[]): void {
+function evaluateClaims(options: EvalOptions, records: Record<string, unknown>[]): SetReport | null {
   refuseBaseline(options, 'PolNeAR', 'raw compromise finds no attributions');
   const mismatched = { count: 0 };
   const allDocs = toClaimDocs(options.gold, records, mismatched);
@@ -807,28 +788,43 @@ function evaluateClaims(options: Options, records: Record<string, unknown>[]): v
   if (mismatched.count > 0) console.error(`warning: ${mismatched.count} gold fragments whose text does not match their offsets`);
 
   const setup = timedAnnotator();
-  if (setup === null) return;
+  if (setup === null) return null;
   const { annotator, setupSeconds } = setup;
 
   const run = annotateArticles(docs, annotator);
-  if (!reportFailures(run.failures, docs.length, 'article')) return;
+  if (!reportFailures(run.failures, docs.length, 'article')) return null;
   const score = scoreClaims(run.results);
   const examples = options.errors > 0 ? claimErrors(run.results, options.errors) : [];
 
-  if (options.json) {
-    const json = {
-      gold: options.gold,
+  const json = {
+    gold: options.gold,
+    set: 'polnear',
+    failures: run.failures,
+    annotate: { seconds: run.seconds, setupSeconds },
+    ...score,
+    ...(options.errors > 0 ? { errors: examples } : {}),
+  };
+  const summary: SummaryRow[] = [
+    {
       set: 'polnear',
-      failures: run.failures,
-      annotate: { seconds: run.seconds, setupSeconds },
-      ...score,
-      ...(options.errors > 0 ? { errors: examples } : {}),
-    };
-    console.log(JSON.stringify(json, null, 2));
-    return;
-  }
-  printClaims(options.gold, score, run.seconds, setupSeconds);
-  if (options.errors > 0) printClaimErrors(examples, options.errors);
+      measure: 'claim cues, exact span',
+      gold: score.cue.gold,
+      predicted: score.cue.predicted,
+      precision: score.cue.precision,
+      recall: score.cue.recall,
+      score: score.cue.f1,
+      scoreName: 'F1',
+      note:
+        `source recall ${score.source.recall.toFixed(3)} · content token F1 ${score.content.f1.toFixed(3)} · ` +
+        `overlapping cues F1 ${score.cueLenient.f1.toFixed(3)}`,
+      figures: { sourceRecall: score.source.recall, contentF1: score.content.f1, overlappingCueF1: score.cueLenient.f1 },
+    },
+  ];
+  const print = (): void => {
+    printClaims(options.gold, score, run.seconds, setupSeconds);
+    if (options.errors > 0) printClaimErrors(examples, options.errors);
+  };
+  return { set: 'polnear', file: options.gold, json, summary, print };
 }
 
 // --- NewsMTSC stances -------------------------------------------------------------------------------------------
@@ -844,14 +840,6 @@ function isNewsMtsc(record: Record<string, unknown>): boolean {
 
 function isGoldPolarity(value: unknown): value is GoldPolarity {
   return (POLARITY_CLASSES as readonly unknown[]).includes(value);
-}
-
-function toRange(value: unknown, text: string, where: string): Range {
-  const { start, end } = (value ?? {}) as Record<string, unknown>;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) > (end as number) || (end as number) > text.length) {
-    throw new UsageError(`${where}: a span without integer offsets inside the text`);
-  }
-  return { start: start as number, end: end as number };
 }
 
 function toStanceSentences(file: string, records: Record<string, unknown>[]): StanceSentence[] {
@@ -980,39 +968,103 @@ function printStances(file: string, score: StanceScore, seconds: number, setupSe
   console.log(confusionTable(score.annotate));
 }
 
-function evaluateStances(options: Options, records: Record<string, unknown>[]): void {
+function evaluateStances(options: EvalOptions, records: Record<string, unknown>[]): SetReport | null {
   refuseBaseline(options, 'NewsMTSC', 'raw compromise reads no stances (the always-neutral baseline is printed instead)');
   const allSentences = toStanceSentences(options.gold, records);
   const sentences = options.limit === null ? allSentences : allSentences.slice(0, options.limit);
 
   const setup = timedAnnotator();
-  if (setup === null) return;
+  if (setup === null) return null;
   const { annotator, setupSeconds } = setup;
 
   const run = annotateSentences(sentences, annotator);
-  if (!reportFailures(run.failures, sentences.length, 'sentence')) return;
+  if (!reportFailures(run.failures, sentences.length, 'sentence')) return null;
   const score = scoreStances(run.results, sentences.length, run.predictedStances);
   const examples = options.errors > 0 ? stanceErrors(run.results, options.errors) : [];
 
-  if (options.json) {
-    const json = {
-      gold: options.gold,
+  const json = {
+    gold: options.gold,
+    set: 'newsmtsc',
+    sentences: score.sentences,
+    predictedStances: score.predictedStances,
+    targetsWithStance: score.targetsWithStance,
+    ties: score.ties,
+    failures: run.failures,
+    annotate: { seconds: run.seconds, setupSeconds, ...score.annotate },
+    alwaysNeutral: score.alwaysNeutral,
+    goals: score.goals,
+    ...(options.errors > 0 ? { errors: examples } : {}),
+  };
+  const a = score.annotate;
+  const summary: SummaryRow[] = [
+    {
       set: 'newsmtsc',
-      sentences: score.sentences,
-      predictedStances: score.predictedStances,
-      targetsWithStance: score.targetsWithStance,
-      ties: score.ties,
-      failures: run.failures,
-      annotate: { seconds: run.seconds, setupSeconds, ...score.annotate },
-      alwaysNeutral: score.alwaysNeutral,
-      goals: score.goals,
-      ...(options.errors > 0 ? { errors: examples } : {}),
-    };
-    console.log(JSON.stringify(json, null, 2));
+      measure: 'polarity toward people',
+      gold: a.targets,
+      predicted: score.predictedStances,
+      precision: null,
+      recall: null,
+      score: a.macroF1,
+      scoreName: 'macro-F1',
+      note:
+        `accuracy ${a.accuracy.toFixed(3)} · F1 neg ${a.byClass.negative.f1.toFixed(3)} pos ${a.byClass.positive.f1.toFixed(3)} · ` +
+        `always neutral ${score.alwaysNeutral.macroF1.toFixed(3)}`,
+      figures: {
+        accuracy: a.accuracy,
+        negativeF1: a.byClass.negative.f1,
+        positiveF1: a.byClass.positive.f1,
+        alwaysNeutralMacroF1: score.alwaysNeutral.macroF1,
+      },
+    },
+  ];
+  const print = (): void => {
+    printStances(options.gold, score, run.seconds, setupSeconds);
+    if (options.errors > 0) printStanceErrors(examples, options.errors);
+  };
+  return { set: 'newsmtsc', file: options.gold, json, summary, print };
+}
+
+/** The gold sets the eval knows, in the order of the --all summary; a file is recognised by its first record. */
+const GOLD_SETS: readonly GoldSetKind[] = [
+  { set: 'conll2003', detect: isConll, evaluate: evaluateEntities },
+  { set: 'petrarch', detect: isPetrarch, evaluate: evaluatePetrarch },
+  { set: 'case2021', detect: isCase2021, evaluate: evaluateCase2021 },
+  { set: 'wikievents', detect: isWikiEvents, evaluate: evaluateWikiEvents },
+  { set: 'polnear', detect: isPolnear, evaluate: evaluateClaims },
+  { set: 'mpqa', detect: isMpqa, evaluate: evaluateMpqa },
+  { set: 'newsmtsc', detect: isNewsMtsc, evaluate: evaluateStances },
+];
+
+async function main(argv: string[]): Promise<void> {
+  const command = parseOptions(argv);
+  if (command === 'help') {
+    console.log(USAGE);
     return;
   }
-  printStances(options.gold, score, run.seconds, setupSeconds);
-  if (options.errors > 0) printStanceErrors(examples, options.errors);
+  if (command.mode === 'all') {
+    await evaluateAll(GOLD_SETS, command.options);
+    return;
+  }
+  if (command.mode === 'corpus') {
+    const report = await evaluateCorpus(command.options);
+    if (reportCorpusFailures(report)) process.exitCode = 2;
+    if (command.json) console.log(JSON.stringify(corpusJson(report, command.options.sample), null, 2));
+    else printCorpus(report, command.options.sample);
+    return;
+  }
+  const { options } = command;
+  const records = readJsonLines(options.gold);
+  const first = records[0]!;
+  const kind = GOLD_SETS.find((k) => k.detect(first));
+  if (kind === undefined) {
+    console.error(`${options.gold}: ${unsupportedSet(first)}`);
+    process.exitCode = 2;
+    return;
+  }
+  const report = kind.evaluate(options, records);
+  if (report === null) return;
+  if (options.json) console.log(JSON.stringify(report.json, null, 2));
+  else report.print();
 }
 
 runTool('eval', USAGE, main);

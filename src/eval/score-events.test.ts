@@ -49,7 +49,7 @@ function row(id: string, expected: GoldCoding[], extra: Partial<PetrarchRow> = {
   return {
     id,
     category: 'ALPHA',
-    date: '20010203',
+    date: '2001-02-03',
     text: 'Valdoria met Kestria.',
     expected_events: expected,
     expect_no_events: false,

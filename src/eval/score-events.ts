@@ -20,8 +20,9 @@ export interface PetrarchRow {
   id: string;
   /** The unit-test group the row belongs to (DEMO, COMPOUND, AGENT …). */
   category: string;
-  /** YYYYMMDD. */
-  date: string;
+  /** The row's date as YYYY-MM-DD (the gold may write it YYYYMMDD, YYYY-MM-DD or YYMMDD), or null when it gives
+   *  none or one that cannot be read. */
+  date: string | null;
   text: string;
   expected_events: GoldCoding[];
   /** The sentence is there to check that nothing is coded. */

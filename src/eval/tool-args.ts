@@ -43,11 +43,10 @@ export function positiveInteger(name: string, value: string | undefined, allowZe
   return n;
 }
 
-/** Runs a tool's main; a usage error or a crash is reported on stderr and sets exit code 2. */
-export function runTool(name: string, usage: string, main: (argv: string[]) => void): void {
-  try {
-    main(process.argv.slice(2));
-  } catch (error) {
+/** Runs a tool's main; a usage error or a crash, thrown or (from an async main) rejected, is reported on stderr and
+ *  sets exit code 2. */
+export function runTool(name: string, usage: string, main: (argv: string[]) => void | Promise<void>): void {
+  const fail = (error: unknown): void => {
     if (error instanceof UsageError) {
       console.error(`${name}: ${error.message}`);
       if (error.showUsage) console.error(usage);
@@ -55,5 +54,11 @@ export function runTool(name: string, usage: string, main: (argv: string[]) => v
       console.error(`${name}: ${(error as Error).stack ?? String(error)}`);
     }
     process.exitCode = 2;
+  };
+  try {
+    const done = main(process.argv.slice(2));
+    if (done instanceof Promise) done.catch(fail);
+  } catch (error) {
+    fail(error);
   }
 }

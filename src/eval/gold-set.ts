@@ -1,0 +1,58 @@
+// What every gold set's evaluator takes and gives: the command's options in, a report out that prints the set's
+// detailed text, gives its JSON, and gives the headline rows `--all` gathers into one summary table.
+import { UsageError } from './tool-args.js';
+
+/** The eval's options that a gold set's evaluator reads. */
+export interface EvalOptions {
+  gold: string;
+  /** Score only the first n items (documents, sentences or snippets); null: all. */
+  limit: number | null;
+  /** List up to n errors of each kind; 0: none. */
+  errors: number;
+  /** Also score raw compromise (CoNLL only). */
+  baseline: boolean;
+  json: boolean;
+}
+
+/** One headline figure of a gold set, as a row of the `--all` summary. Null where the figure does not apply. */
+export interface SummaryRow {
+  /** The gold set (conll2003, petrarch, case2021 …). */
+  set: string;
+  /** What is counted (entities, codings, snippets …). */
+  measure: string;
+  gold: number | null;
+  predicted: number | null;
+  precision: number | null;
+  recall: number | null;
+  /** The headline figure: F1 where there are precision and recall, else the set's own (NewsMTSC's macro-F1 over its
+   *  three classes, the accuracy of WikiEvents arguments). */
+  score: number;
+  scoreName: 'F1' | 'macro-F1' | 'accuracy';
+  /** The further figures a reader quotes with it, in a few words. */
+  note: string;
+  /** The note's figures by name, for readers of the JSON. */
+  figures: Record<string, number>;
+}
+
+/** What evaluating one gold file gives. */
+export interface SetReport {
+  set: string;
+  file: string;
+  /** The --json document of the set. */
+  json: Record<string, unknown>;
+  summary: SummaryRow[];
+  /** Prints the detailed text report on stdout. */
+  print(): void;
+}
+
+/** A gold set the eval knows: how to recognise its records and how to score them (null: nothing to score, exit 2). */
+export interface GoldSetKind {
+  set: string;
+  detect(record: Record<string, unknown>): boolean;
+  evaluate(options: EvalOptions, records: Record<string, unknown>[]): SetReport | null;
+}
+
+/** --baseline compares with raw compromise, which finds entities only: any other gold set has no baseline. */
+export function refuseBaseline(options: EvalOptions, set: string, why: string): void {
+  if (options.baseline) throw new UsageError(`--baseline applies to CoNLL entity gold only: ${why}, so ${set} gold has no baseline`);
+}
