@@ -168,7 +168,8 @@ export function parseSynsetMember(text, setName) {
  * block's), or { error } for a line that is none of these.
  */
 export function parseVerbLine(text) {
-  const match = /^(\S+)\s*(?:\{([^}]*)\})?\s*(?:\[([^\]]*)\])?\s*$/.exec(text.trim());
+  // The verb stops at a space, a brace or a bracket: RECONVENE[---] is the verb RECONVENE with the code ---.
+  const match = /^([^\s{[]+)\s*(?:\{([^}]*)\})?\s*(?:\[([^\]]*)\])?\s*$/.exec(text.trim());
   if (!match) return { error: 'unreadable verb line' };
   const [, primary = '', forms, code] = match;
   const parts = primary.split('_').filter(Boolean);

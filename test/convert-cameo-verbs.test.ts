@@ -119,6 +119,9 @@ describe('reading the dictionary', () => {
     expect(parseVerbLine('CALL_IN_+ON')).toMatchObject({ words: ['call', 'in', 'on'], inflected: 2 });
     expect(parseVerbLine('+HELPED_AND {}')).toMatchObject({ fixed: true });
     expect(parseVerbLine('PLAIN_WORDS')).toMatchObject({ error: expect.stringMatching(/without one \+/) });
+    // A code written against the verb is still its code, not part of its name.
+    expect(parseVerbLine('REGROUP[---]')).toMatchObject({ words: ['regroup'], code: '---' });
+    expect(parseVerbLine('REGROUP{REGROUPS}[040]')).toMatchObject({ words: ['regroup'], forms: ['regroups'], code: '040' });
   });
 
   it('reads pattern lines into elements: words, braced phrases, prepositional phrases; actor markers left out', () => {
