@@ -5,6 +5,10 @@ export const INFLECTED_VERBS: Record<string, string>;
 export const SPEECH_VERBS: string[];
 export const WATCH_WORDS: string[];
 export const RULES: string[];
+export const EXCLUDE_FILE: string;
+export const PARTICLE_ALONE: string;
+export const PARTICLE_UNLISTED: string;
+export const PARTICLE_OTHER_SENSE: string;
 
 export interface SynsetMember {
   text: string;
@@ -98,6 +102,18 @@ export interface ConvertOptions {
   speechVerbs?: readonly string[];
   reportingVerbs?: readonly string[];
   eventVerbDefaults?: ReadonlySet<string>;
+  particles?: { plain?: ParticleRule[]; otherSense?: ParticleRule[] };
+}
+
+/** A pattern line of a block and the verbs a particle rule applies to (scripts/cameo-verbs-exclude.yaml). */
+export interface ParticleRule {
+  block: string;
+  pattern: string;
+  verbs: string[];
+}
+
+export interface Exclusions {
+  particles: { plain: ParticleRule[]; otherSense: ParticleRule[] };
 }
 
 export interface EventEntry {
@@ -147,3 +163,4 @@ export function renderReport(
   options: { watch: WatchWord[]; missedForms: { verb: string; forms: string[] }[]; cameo: { code: string; name: string }[]; commit?: string },
 ): string;
 export function licenceOf(text: string): string[];
+export function readExclusions(text: string): Exclusions;

@@ -2,7 +2,8 @@
 // trigger entries of the shape of lexicons/events.yaml, written to lexicons/cameo-verbs.yaml, and writes
 // docs/cameo-verbs.md: what was kept and dropped and why, the conflicts inside the dictionary, and where it
 // disagrees with our hand-kept table. Run with `node scripts/convert-cameo-verbs.mjs [--git-dir <dir>] [--commit <sha>]`
-// after `npm run build` (the report asks our own conjugator which listed verb forms it would miss).
+// after `npm run build` (the report asks our own conjugator which listed verb forms it would miss). --exclude
+// <file> reads another file of hand-kept exceptions than scripts/cameo-verbs-exclude.yaml (the tests' own).
 //
 // The dictionary's format is documented in the petrarch2 repository (docs/source/dictionaries.rst) and read there by
 // PETRreader.read_verb_dictionary; this is an independent reading of it. What cannot be expressed in our shape (one
@@ -25,6 +26,9 @@ export const SOURCE = {
 };
 
 const ROOT = new URL('../', import.meta.url);
+
+/** The hand-kept exceptions, beside this script. */
+export const EXCLUDE_FILE = 'scripts/cameo-verbs-exclude.yaml';
 
 /** TABARI's actor slots, kept in PETRARCH2's file: source ($), target (+), a skipped phrase (^), a compound actor
  *  (%). They say where the actors are, which our event stage finds by itself; they are no words to match. */
@@ -304,10 +308,10 @@ export function headsOf(element, synsets) {
 }
 
 /**
- * What a pattern can become in our shape: `{ particle, nouns, rank }`, where `particle` extends the verb ("put up")
- * and `nouns` (possibly empty: a particle alone makes a multi-word verb) is the object list; `rank` orders the
- * shapes for conflicts (1 a bare noun or a particle alone, 2 a braced phrase, 3 a prepositional phrase). Or
- * `{ reason }` when it cannot be expressed. The code is checked elsewhere.
+ * What a pattern can become in our shape: `{ particle, nouns, rank }`, where `particle` is a particle before the
+ * noun that may extend the verb ("- * UP BARRICADE": "put up" + barricade; convertDictionary decides for which verbs)
+ * and `nouns` is the object list; `rank` orders the shapes for conflicts (1 a bare noun, 2 a braced phrase, 3 a
+ * prepositional phrase). Or `{ reason }` when it cannot be expressed. The code is checked elsewhere.
  */
 export function expressPattern(pattern, synsets) {
   if (pattern.error) return { reason: `malformed (${pattern.error})` };
@@ -323,7 +327,9 @@ export function expressPattern(pattern, synsets) {
   const bare = (e) => e.type === 'prep' && e.nouns.length === 0;
   const nounElements = post.filter((e) => !bare(e));
   if (nounElements.length === 0) {
-    if (particle) return { particle, nouns: [], rank: 1 };
+    // "- * OFF [046]" under a block of thirty verbs made "attack off", "assail off", "phone off": a particle alone
+    // is no verb of its own unless the dictionary lists it as one ("+CALL_OFF [160]"), and then it has its own code.
+    if (particle) return { reason: PARTICLE_ALONE };
     return { reason: post.length > 0 ? 'preposition only' : 'no post-verb element' };
   }
   if (nounElements.length > 1) return { reason: 'several post-verb elements' };
@@ -333,6 +339,10 @@ export function expressPattern(pattern, synsets) {
   const rank = element.type === 'word' ? 1 : element.type === 'phrase' ? 2 : 3;
   return { particle, nouns: heads.nouns, rank };
 }
+
+export const PARTICLE_ALONE = 'a particle alone ("- * OFF"): no noun, and no verb unless listed as one';
+export const PARTICLE_UNLISTED = 'particle + noun: the phrasal verb is not listed as a verb line, and the plain verb reads wrong';
+export const PARTICLE_OTHER_SENSE = 'particle + noun: the phrasal verb is listed, in another sense (scripts/cameo-verbs-exclude.yaml)';
 
 /** The code a dictionary code stands for in our shape: the active part of `active:passive`; null for `---`.
  *  Returns { code } or { reason } (passive-only codes say the subject is the target: our shape cannot). */
@@ -359,7 +369,7 @@ export function activeCode(raw, codes) {
  *   dropped   { verbs: Map reason → [{ line, text, block }], patterns: Map reason → [...], entries: Map reason → [...] }
  *   conflicts [{ verb, noun, block, chosen, candidates: [{ code, line, text }] }]
  */
-export function convertDictionary(parsed, { codes, speechVerbs = [], reportingVerbs = [], eventVerbDefaults = new Set() }) {
+export function convertDictionary(parsed, { codes, speechVerbs = [], reportingVerbs = [], eventVerbDefaults = new Set(), particles = {} }) {
   const dropped = { verbs: new Map(), patterns: new Map(), entries: new Map() };
   const drop = (kind, reason, item) => {
     const list = dropped[kind].get(reason) ?? [];
@@ -371,6 +381,18 @@ export function convertDictionary(parsed, { codes, speechVerbs = [], reportingVe
   const owners = new Map(); // verb → block that lists it first (PETRARCH keeps the first listing too)
   const verbs = []; // { verb, block, line, code, forms }
   const stats = { blocks: parsed.blocks.length, verbLines: 0, patternLines: 0, synsets: parsed.synsets.size };
+
+  // Every multi-word verb the dictionary lists, in any block, kept or not: "put" + "- * UP BARRICADE" is "put up"
+  // + barricade only because +PUT_UP is listed.
+  const listedVerbs = new Set();
+  for (const block of parsed.blocks) {
+    for (const entry of block.verbs) if (!entry.error && entry.words.length > 1) listedVerbs.add(entry.words.join(' '));
+  }
+  // The hand-kept exceptions (scripts/cameo-verbs-exclude.yaml, `particles`): pattern lines whose plain verbs read
+  // right without the particle, and listed phrasal verbs whose sense is not the pattern's. Each must be used.
+  const particleRule = (list) => new Map((list ?? []).map((r) => [`${r.block}\0${r.pattern.replace(/\s+/g, ' ').trim()}`, { rule: r, verbs: new Set(r.verbs), used: new Set() }]));
+  const plainRules = particleRule(particles.plain);
+  const otherSenseRules = particleRule(particles.otherSense);
 
   // Candidates for each (verb, noun): noun '' is the verb's default sense.
   const candidates = new Map();
@@ -451,13 +473,38 @@ export function convertDictionary(parsed, { codes, speechVerbs = [], reportingVe
         drop('patterns', 'block has no usable verb', item);
         continue;
       }
+      const plain = plainRules.get(`${block.name}\0${pattern.text}`);
+      const otherSense = otherSenseRules.get(`${block.name}\0${pattern.text}`);
       for (const { verb } of blockVerbs) {
-        const words = verb.split(' ');
-        const phrase = shape.particle && words[words.length - 1] !== shape.particle ? `${verb} ${shape.particle}` : verb;
         const candidate = { code: code.code, rank: shape.rank, line: pattern.line, text: pattern.text, block: block.name };
-        if (shape.nouns.length === 0) propose(phrase, '', candidate);
-        for (const noun of shape.nouns) propose(phrase, noun, candidate);
+        let target = verb;
+        if (shape.particle) {
+          const words = verb.split(' ');
+          const phrase = words[words.length - 1] === shape.particle ? verb : `${verb} ${shape.particle}`;
+          const entryText = (v) => `${v} + ${shape.nouns.join('/')} (${pattern.text})`;
+          if (phrase === verb || listedVerbs.has(phrase)) {
+            if (otherSense?.verbs.has(phrase)) {
+              otherSense.used.add(phrase);
+              drop('entries', PARTICLE_OTHER_SENSE, { ...item, text: entryText(phrase) });
+              continue;
+            }
+            target = phrase;
+          } else if (plain?.verbs.has(verb)) {
+            plain.used.add(verb);
+          } else {
+            drop('entries', PARTICLE_UNLISTED, { ...item, text: entryText(phrase) });
+            continue;
+          }
+        }
+        for (const noun of shape.nouns) propose(target, noun, candidate);
       }
+    }
+  }
+
+  for (const [what, rules] of [['plain', plainRules], ['otherSense', otherSenseRules]]) {
+    for (const { rule, verbs, used } of rules.values()) {
+      const unused = [...verbs].filter((v) => !used.has(v));
+      if (unused.length > 0) throw new Error(`particles.${what}: ${rule.block} "${rule.pattern}" does not apply to ${unused.join(', ')}`);
     }
   }
 
@@ -602,8 +649,12 @@ export const RULES = [
   '(WIRE_+TAP) are dropped, as are fixed phrases with empty braces ("+KILLED_AND {}").',
   'A pattern applies to every verb of its block. "- * NOUN", "- * {ADJ NOUN}", "- * (PREP NOUN)" and',
   '"- * (PREP {ADJ NOUN})" become an object constraint on the head noun (the last word; &SET stands for each of its',
-  'members, a multi-word member for its last word). A particle first ("- * UP BARRICADE") joins the verb ("put up");',
-  'a particle alone ("- * FORWARD") makes a multi-word verb with the pattern\'s code.',
+  'members, a multi-word member for its last word).',
+  'A particle before the noun ("- * UP BARRICADE") joins the verb only when the dictionary lists that phrasal verb',
+  'as a verb line ("put" → "put up", as +PUT_UP is listed); for the block\'s other verbs the pattern is dropped, or',
+  'applied to the plain verb where that reads right (scripts/cameo-verbs-exclude.yaml, which also drops a few listed',
+  'phrasal verbs whose sense is not the pattern\'s). A particle alone ("- * OFF") is dropped: it is no noun, and the',
+  'phrasal verbs that are events are listed as verb lines with their own codes.',
   'Actor markers ($ + ^ %) and prepositions without a noun ("(AGAINST)") only place actors: they are ignored.',
   'Dropped: pre-verb nouns ("- PROSECUTOR * …"), a preposition only ("- * (AGAINST)"), several post-verb',
   'elements ("- * CONDITIONS (BEFORE END)": the second element is what makes the code specific, so the first alone',
@@ -867,18 +918,40 @@ export function licenceOf(text) {
   return lines.slice(start, end + 1).map((line) => line.trimEnd());
 }
 
+/**
+ * scripts/cameo-verbs-exclude.yaml as convertDictionary's options: `particles` { plain, otherSense }, each a list of
+ * { block, pattern, verbs }. Throws on a shape it does not know, so that a typo is no silent no-op.
+ */
+export function readExclusions(text) {
+  const data = parse(text) ?? {};
+  const fail = (what) => {
+    throw new Error(`${EXCLUDE_FILE}: ${what}`);
+  };
+  const known = ['particles'];
+  for (const key of Object.keys(data)) if (!known.includes(key)) fail(`unknown section ${key}`);
+  const particleList = (list, name) =>
+    (list ?? []).map((r) => {
+      if (typeof r?.block !== 'string' || typeof r.pattern !== 'string' || !Array.isArray(r.verbs)) fail(`particles.${name}: { block, pattern, verbs } expected`);
+      return { block: r.block, pattern: r.pattern, verbs: r.verbs.map(String) };
+    });
+  const particles = data.particles ?? {};
+  for (const key of Object.keys(particles)) if (!['plain', 'other_sense'].includes(key)) fail(`unknown particles.${key}`);
+  return { particles: { plain: particleList(particles.plain, 'plain'), otherSense: particleList(particles.other_sense, 'other_sense') } };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 function readArgs(argv) {
   const options = { gitDir: SOURCE.gitDir, commit: SOURCE.commit };
+  const names = { '--git-dir': 'gitDir', '--commit': 'commit', '--out-dir': 'outDir', '--exclude': 'exclude' };
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    const arg = argv[i] ?? '';
     const value = argv[i + 1];
-    if ((arg === '--git-dir' || arg === '--commit' || arg === '--out-dir') && value !== undefined) {
-      options[arg === '--git-dir' ? 'gitDir' : arg === '--commit' ? 'commit' : 'outDir'] = value;
+    if (Object.hasOwn(names, arg) && value !== undefined) {
+      options[names[arg]] = value;
       i++;
     } else {
-      throw new Error(`unknown argument ${arg} (usage: convert-cameo-verbs.mjs [--git-dir <dir>] [--commit <sha>] [--out-dir <dir>])`);
+      throw new Error(`unknown argument ${arg} (usage: convert-cameo-verbs.mjs [--git-dir <dir>] [--commit <sha>] [--out-dir <dir>] [--exclude <file>])`);
     }
   }
   return options;
@@ -902,8 +975,13 @@ async function main() {
   const eventVerbDefaults = new Set(events.filter((e) => e.verb !== undefined && !e.object).map((e) => String(e.verb)));
   const reportingVerbs = parse(readFileSync(new URL('lexicons/claims.yaml', ROOT), 'utf8')).verbs;
 
+  const exclusions = readExclusions(readFileSync(options.exclude ?? new URL(EXCLUDE_FILE, ROOT), 'utf8'));
+
   const parsed = parseVerbDictionary(text);
-  const result = { ...convertDictionary(parsed, { codes, speechVerbs: SPEECH_VERBS, reportingVerbs, eventVerbDefaults }), transformations: parsed.transformations };
+  const result = {
+    ...convertDictionary(parsed, { codes, speechVerbs: SPEECH_VERBS, reportingVerbs, eventVerbDefaults, particles: exclusions.particles }),
+    transformations: parsed.transformations,
+  };
   for (const problem of parsed.problems) console.log(`line ${problem.line}: ${problem.reason}: ${problem.text}`);
   const comparison = compareWithEvents(result.resolved, events);
 

@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadEventCodesSync, toTrigger } from '../src/lexicon/load-lexicons.js';
 import {
+  PARTICLE_ALONE,
+  PARTICLE_OTHER_SENSE,
+  PARTICLE_UNLISTED,
   SOURCE,
   activeCode,
   compareWithEvents,
@@ -61,7 +64,6 @@ TEAR_+GAS
 - * GIFT                                   [999]
 - * VOTE                                   [:173]
 - * SUNSHINE                               [---]
-- * UP BARRICADE                           [144]
 - * OUT                                    [0874]
 - * ROCKET (AT +)                          [194]
 - * AID                                    [070]
@@ -88,6 +90,12 @@ CONCUR
 
 ######## TRANSFORMATIONS ##########
 ~ a (a b ATTACK) SAY = a b 015
+`;
+
+/** Hand-kept exceptions for DICTIONARY, in the shape of scripts/cameo-verbs-exclude.yaml. */
+const EXCLUDE = `# for the test dictionary
+particles:
+  plain: []
 `;
 
 const options: ConvertOptions = { codes, speechVerbs: ['say'], reportingVerbs: ['say', 'expound', 'concur'], eventVerbDefaults: new Set(['concur']) };
@@ -180,11 +188,66 @@ describe('converting', () => {
     expect(entriesOf(triggers, 'forsake')).toContainEqual({ code: '070', verb: 'forsake', object: ['aid'] });
   });
 
-  it('joins a leading particle to the verb, and a particle alone makes a multi-word verb', () => {
-    const { triggers } = convert();
-    expect(triggers).toContainEqual({ code: '144', verb: 'assist up', object: ['barricade'] });
-    expect(triggers).toContainEqual({ code: '144', verb: 'hand over up', object: ['barricade'] });
-    expect(triggers).toContainEqual({ code: '0874', verb: 'assist out' });
+  describe('particles', () => {
+    /** Three verbs that take particles; the phrasal verbs the dictionary lists are put up, set up and put down. */
+    const PARTICLES = `####### VERB PATTERNS #######
+
+---  PLACE   [---]  ---
+PUT
+SET
+STATION
++PUT_DOWN
+- * UP BARRICADE                           [144]
+- * DOWN &UNREST                           [175]
+- * OFF                                    [042]
+- * BACK (FROM)                            [0874]
+
+---  ERECT   [---]  ---
++PUT_UP
++SET_UP {+SETS_UP}
+`;
+    const synsets = '####### SYNONYM SETS #######\n\n&UNREST\n+RIOT\n+UPRISING\n\n';
+    const particleDictionary = parseVerbDictionary(synsets + PARTICLES);
+    const run = (particles: ConvertOptions['particles'] = {}) => convertDictionary(particleDictionary, { codes, particles });
+
+    it('joins a particle before the noun to the verb only where that phrasal verb is listed as a verb line', () => {
+      const { triggers, dropped } = run();
+      expect(triggers).toEqual([
+        { code: '144', verb: 'put up', object: ['barricade'] },
+        { code: '144', verb: 'set up', object: ['barricade'] },
+        { code: '175', verb: 'put down', object: ['riot', 'uprising'] },
+      ]);
+      expect(reasons(dropped.entries)[PARTICLE_UNLISTED]).toEqual([
+        'station up + barricade (- * UP BARRICADE [144])',
+        // A listed phrasal verb takes no second particle.
+        'put down up + barricade (- * UP BARRICADE [144])',
+        'set down + riot/uprising (- * DOWN &UNREST [175])',
+        'station down + riot/uprising (- * DOWN &UNREST [175])',
+      ]);
+    });
+
+    it('drops a particle alone: no "put off", no "station back"', () => {
+      const { triggers, dropped } = run();
+      expect(triggers.filter((t) => !t.object)).toEqual([]);
+      expect(reasons(dropped.patterns)).toEqual({ [PARTICLE_ALONE]: ['- * OFF [042]', '- * BACK (FROM) [0874]'] });
+    });
+
+    it('applies a pattern to a plain verb that reads right, and not to a listed phrasal verb of another sense', () => {
+      const { triggers, dropped } = run({
+        plain: [{ block: 'PLACE', pattern: '- * UP   BARRICADE [144]', verbs: ['station'] }],
+        otherSense: [{ block: 'PLACE', pattern: '- * UP BARRICADE [144]', verbs: ['set up'] }],
+      });
+      expect(triggers.filter((t) => t.code === '144')).toEqual([
+        { code: '144', verb: 'put up', object: ['barricade'] },
+        { code: '144', verb: 'station', object: ['barricade'] },
+      ]);
+      expect(reasons(dropped.entries)[PARTICLE_OTHER_SENSE]).toEqual(['set up + barricade (- * UP BARRICADE [144])']);
+    });
+
+    it('refuses an exception that applies to nothing', () => {
+      expect(() => run({ plain: [{ block: 'PLACE', pattern: '- * UP BARRICADE [144]', verbs: ['put'] }] })).toThrow(/does not apply to put/);
+      expect(() => run({ otherSense: [{ block: 'ERECT', pattern: '- * UP BARRICADE [144]', verbs: ['set up'] }] })).toThrow(/does not apply to set up/);
+    });
   });
 
   it('drops what the shape cannot say, each pattern under one reason', () => {
@@ -196,6 +259,7 @@ describe('converting', () => {
       'code not in lexicons/cameo.yaml': ['- * GIFT [999]'],
       'passive-only code': ['- * VOTE [:173]'],
       'null code [---]: the verb is no event with this object': ['- * SUNSHINE [---]'],
+      [PARTICLE_ALONE]: ['- * OUT [0874]'],
     });
     const giftLine = DICTIONARY.split('\n').findIndex((line) => line.includes('GIFT')) + 1;
     expect([...badCodes]).toEqual([['999', [giftLine]]]);
@@ -282,6 +346,7 @@ describe('the script', () => {
       const git = (...args: string[]) => execFileSync('git', ['-C', path.join(dir, 'src'), ...args], { encoding: 'utf8' });
       mkdirSync(path.join(dir, 'src', path.dirname(SOURCE.path)), { recursive: true });
       writeFileSync(path.join(dir, 'src', SOURCE.path), DICTIONARY);
+      writeFileSync(path.join(dir, 'exclude.yaml'), EXCLUDE);
       git('init', '-q');
       git('add', '.');
       git('-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'dictionary');
@@ -289,7 +354,7 @@ describe('the script', () => {
       const outputs = ['a', 'b'].map((name) => {
         const out = path.join(dir, name);
         mkdirSync(out);
-        const stdout = run(['--git-dir', path.join(dir, 'src', '.git'), '--commit', 'HEAD', '--out-dir', out]);
+        const stdout = run(['--git-dir', path.join(dir, 'src', '.git'), '--commit', 'HEAD', '--out-dir', out, '--exclude', path.join(dir, 'exclude.yaml')]);
         return { stdout, yaml: readFileSync(path.join(out, 'cameo-verbs.yaml')), md: readFileSync(path.join(out, 'cameo-verbs.md')) };
       });
       expect(outputs[1]).toEqual(outputs[0]);
