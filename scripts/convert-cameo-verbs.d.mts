@@ -7,6 +7,7 @@ export const WATCH_WORDS: string[];
 export const RULES: string[];
 export const EXCLUDE_FILE: string;
 export const PARTICLE_ALONE: string;
+export const EXCLUDED_DEFAULT: string;
 export const PARTICLE_UNLISTED: string;
 export const PARTICLE_OTHER_SENSE: string;
 
@@ -103,6 +104,7 @@ export interface ConvertOptions {
   reportingVerbs?: readonly string[];
   eventVerbDefaults?: ReadonlySet<string>;
   particles?: { plain?: ParticleRule[]; otherSense?: ParticleRule[] };
+  excludedDefaults?: readonly string[];
 }
 
 /** A pattern line of a block and the verbs a particle rule applies to (scripts/cameo-verbs-exclude.yaml). */
@@ -114,6 +116,7 @@ export interface ParticleRule {
 
 export interface Exclusions {
   particles: { plain: ParticleRule[]; otherSense: ParticleRule[] };
+  bareDefaults: string[];
 }
 
 export interface EventEntry {
@@ -155,6 +158,7 @@ export function convertDictionary(parsed: ParsedDictionary, options: ConvertOpti
 export function compareTriggers(a: Trigger, b: Trigger): number;
 export function compareWithEvents(resolved: ConvertResult['resolved'], events: readonly EventEntry[]): Comparison;
 export function renderYaml(triggers: readonly Trigger[], options: { licence: string[]; cameo: { code: string; name: string }[]; commit?: string }): string;
+export function defaultsByRoot(triggers: readonly Trigger[]): { root: string; verbs: { verb: string; code: string }[] }[];
 export function countByRoot(triggers: readonly Trigger[]): { root: string; defaults: number; objects: number; nouns: number }[];
 export function describeWatchWords(words: readonly string[], result: ConvertResult): WatchWord[];
 export function renderReport(

@@ -340,6 +340,7 @@ export function expressPattern(pattern, synsets) {
   return { particle, nouns: heads.nouns, rank };
 }
 
+export const EXCLUDED_DEFAULT = 'bare default of a verb of scripts/cameo-verbs-exclude.yaml (its everyday sense in business, sport, entertainment or tech news is not the CAMEO one)';
 export const PARTICLE_ALONE = 'a particle alone ("- * OFF"): no noun, and no verb unless listed as one';
 export const PARTICLE_UNLISTED = 'particle + noun: the phrasal verb is not listed as a verb line, and the plain verb reads wrong';
 export const PARTICLE_OTHER_SENSE = 'particle + noun: the phrasal verb is listed, in another sense (scripts/cameo-verbs-exclude.yaml)';
@@ -361,7 +362,8 @@ export function activeCode(raw, codes) {
  * Turns the parsed dictionary into trigger entries. `codes`: the CAMEO codes of lexicons/cameo.yaml.
  * `speechVerbs`: the speech verbs lexicons/events.yaml names as left out (no default, no object entries);
  * `reportingVerbs`: the verbs of lexicons/claims.yaml (no default with a 01 code); `eventVerbDefaults`: verbs that
- * lexicons/events.yaml has without an object (never left out).
+ * lexicons/events.yaml has without an object (never left out); `particles` { plain, otherSense } and
+ * `excludedDefaults` (verbs whose default is not written): the hand-kept exceptions of scripts/cameo-verbs-exclude.yaml.
  *
  * Returns { triggers, resolved, dropped, conflicts, badCodes, verbs, stats }:
  *   triggers  [{ code, verb, object? }] sorted by code, verb, default first, object list
@@ -369,7 +371,7 @@ export function activeCode(raw, codes) {
  *   dropped   { verbs: Map reason → [{ line, text, block }], patterns: Map reason → [...], entries: Map reason → [...] }
  *   conflicts [{ verb, noun, block, chosen, candidates: [{ code, line, text }] }]
  */
-export function convertDictionary(parsed, { codes, speechVerbs = [], reportingVerbs = [], eventVerbDefaults = new Set(), particles = {} }) {
+export function convertDictionary(parsed, { codes, speechVerbs = [], reportingVerbs = [], eventVerbDefaults = new Set(), particles = {}, excludedDefaults = [] }) {
   const dropped = { verbs: new Map(), patterns: new Map(), entries: new Map() };
   const drop = (kind, reason, item) => {
     const list = dropped[kind].get(reason) ?? [];
@@ -542,7 +544,11 @@ export function convertDictionary(parsed, { codes, speechVerbs = [], reportingVe
     return null;
   };
   const byVerbCode = new Map();
+  // Written defaults only: an object coded as a default that is not written (a speech verb's, an excluded verb's)
+  // is no longer redundant, and is written.
   const defaults = new Map();
+  const excluded = new Set(excludedDefaults);
+  const excludedSeen = new Set();
   for (const [key, { code, block, line }] of resolved) {
     const [verb = '', noun = ''] = key.split('\0');
     if (noun !== '') continue;
@@ -551,8 +557,15 @@ export function convertDictionary(parsed, { codes, speechVerbs = [], reportingVe
       drop('entries', why, { line, text: `${verb} [${code}]`, block });
       continue;
     }
+    if (excluded.has(verb)) {
+      excludedSeen.add(verb);
+      drop('entries', EXCLUDED_DEFAULT, { line, text: `${verb} [${code}]`, block });
+      continue;
+    }
     defaults.set(verb, code);
   }
+  const stale = [...excluded].filter((verb) => !excludedSeen.has(verb)).sort(compareText);
+  if (stale.length > 0) throw new Error(`bare_defaults: no bare default to leave out for ${stale.join(', ')}`);
   for (const [key, { code, block, line }] of resolved) {
     const [verb = '', noun = ''] = key.split('\0');
     if (noun !== '' && named.has(verb)) {
@@ -662,7 +675,10 @@ export const RULES = [
   'Codes "A:B" keep A, the active sense (B is the code PETRARCH gives with source and target reversed).',
   'Conflicts, the same (verb, noun) with several codes: the verb\'s own listing wins, then a bare noun over a braced',
   'phrase over a prepositional phrase, then the first line of the file.',
-  'An object noun whose code is the verb\'s default is left out (the default already codes it).',
+  'Bare defaults are written only for verbs that report political events in ordinary news: none for the verbs',
+  'scripts/cameo-verbs-exclude.yaml lists under bare_defaults (their everyday sense in business, sport, entertainment',
+  'or tech news is not the CAMEO one: beat, hit, rally, release …). Their object entries are written.',
+  'An object noun whose code is the verb\'s written default is left out (the default already codes it).',
   'Speech verbs: lexicons/events.yaml leaves out bare speech verbs on purpose (reported speech is the claims stage\'s).',
   'So no default entry for the nine it names (say, tell, add, note, state, report, announce, claim, suggest), for',
   'a default coded 010 "make statement" (explain, describe, mention …), or for a 01 default of a reporting verb of',
@@ -676,8 +692,10 @@ export const RULES = [
 /** lexicons/cameo-verbs.yaml: header, then one flow-style entry a line under comments naming each CAMEO root. */
 export function renderYaml(triggers, { licence, cameo, commit = SOURCE.commit }) {
   const header = [
-    'Generated by scripts/convert-cameo-verbs.mjs — do not edit: change the script and run',
-    '`node scripts/convert-cameo-verbs.mjs`. Not read by the annotator: lexicons/events.yaml is the hand-kept table.',
+    'Generated by scripts/convert-cameo-verbs.mjs — do not edit: change the script or scripts/cameo-verbs-exclude.yaml',
+    'and run `node scripts/convert-cameo-verbs.mjs`. Written for the annotator to read beside lexicons/events.yaml, the',
+    'hand-kept table: at one position of a sentence, an entry of events.yaml wins over one of this file with the same',
+    '(verb, object noun) or (verb, no object).',
     '',
     `Source: PETRARCH2's CAMEO 2.0 verb dictionary, ${SOURCE.url}`,
     `  commit ${commit}, file ${SOURCE.path}.`,
@@ -721,6 +739,23 @@ export function countByRoot(triggers) {
     roots.set(root, row);
   }
   return [...roots.values()].sort((a, b) => compareText(a.root, b.root));
+}
+
+/** The written defaults by root: [{ root, verbs: [{ verb, code }] }], roots and verbs in code-unit order. */
+export function defaultsByRoot(triggers) {
+  const roots = new Map();
+  for (const t of triggers) if (!t.object) roots.set(t.code.slice(0, 2), [...(roots.get(t.code.slice(0, 2)) ?? []), { verb: t.verb, code: t.code }]);
+  return [...roots.entries()].sort((a, b) => compareText(a[0], b[0])).map(([root, verbs]) => ({ root, verbs: verbs.sort((a, b) => compareText(a.verb, b.verb)) }));
+}
+
+/** The defaults left out by scripts/cameo-verbs-exclude.yaml, by root: [{ root, verbs }]. */
+function excludedByRoot(result) {
+  const roots = new Map();
+  for (const item of result.dropped.entries.get(EXCLUDED_DEFAULT) ?? []) {
+    const [, verb = '', c = ''] = /^(.*) \[(\d+)\]$/.exec(item.text) ?? [];
+    roots.set(c.slice(0, 2), [...(roots.get(c.slice(0, 2)) ?? []), verb]);
+  }
+  return [...roots.entries()].sort((a, b) => compareText(a[0], b[0])).map(([root, verbs]) => ({ root, verbs: verbs.sort(compareText) }));
 }
 
 /** Where each watched word is in CAMEO 2.0: as a verb (default and object codes), as a listed form, as an object. */
@@ -784,8 +819,9 @@ export function renderReport(result, comparison, { watch, missedForms, cameo, co
     '',
     'Generated by `scripts/convert-cameo-verbs.mjs` — do not edit; re-run the script. It converts PETRARCH2\'s CAMEO 2.0',
     `verb dictionary (${SOURCE.url}, commit \`${commit}\`, \`${SOURCE.path}\`, MIT licence) into`,
-    '`lexicons/cameo-verbs.yaml`, in the trigger shape of `lexicons/events.yaml`. The annotator does not read that file;',
-    'this page is for deciding what of it to take.',
+    '`lexicons/cameo-verbs.yaml`, in the trigger shape of `lexicons/events.yaml`, for the annotator to read beside',
+    '`lexicons/events.yaml`: at one position of a sentence, a hand entry wins over a generated one with the same (verb,',
+    'object noun) or (verb, no object). The hand-kept exceptions are `scripts/cameo-verbs-exclude.yaml`.',
     '',
     '## Counts',
     '',
@@ -812,6 +848,18 @@ export function renderReport(result, comparison, { watch, missedForms, cameo, co
     '',
     ...RULES.map((line, k) => (k === 0 || /^[A-Z]/.test(line) ? `- ${line}` : `  ${line}`)),
     '',
+    '## Bare defaults',
+    '',
+    `The ${defaults} verbs written without an object, by the root of their code: the verbs that report political events in`,
+    'ordinary news. A default is written only when its verb has none of the senses scripts/cameo-verbs-exclude.yaml',
+    'lists under `bare_defaults`; their object entries are written all the same.',
+    '',
+    ...table(['root', 'name', 'kept', 'verbs (code)'], defaultsByRoot(triggers).map((r) => [r.root, names.get(r.root) ?? '', String(r.verbs.length), r.verbs.map((v) => `${v.verb} (${v.code})`).join(', ')])),
+    '',
+    `Left out (${(result.dropped.entries.get(EXCLUDED_DEFAULT) ?? []).length}), by the root of the code CAMEO 2.0 gives them:`,
+    '',
+    ...table(['root', 'left out', 'verbs'], excludedByRoot(result).map((r) => [r.root, String(r.verbs.length), r.verbs.join(', ')])),
+    '',
     '## Disagreements with lexicons/events.yaml',
     '',
     `Both tables code ${comparison.agree.length + comparison.disagree.length} (verb, default) or (verb, object noun) pairs; they agree on ${comparison.agree.length}`,
@@ -828,6 +876,10 @@ export function renderReport(result, comparison, { watch, missedForms, cameo, co
     '',
   ];
   for (const [reason, items] of [...result.dropped.entries].sort((a, b) => compareText(a[0], b[0]))) {
+    if (reason === EXCLUDED_DEFAULT) {
+      out.push(`- ${reason}: ${items.length} — listed by root under "Bare defaults" above`);
+      continue;
+    }
     const all = reason.startsWith('bare');
     const shown = all ? items : items.slice(0, 8);
     out.push(`- ${reason}: ${items.length} — ${shown.map((i) => code(i.text)).join(', ')}${shown.length < items.length ? ', …' : ''}`);
@@ -920,14 +972,15 @@ export function licenceOf(text) {
 
 /**
  * scripts/cameo-verbs-exclude.yaml as convertDictionary's options: `particles` { plain, otherSense }, each a list of
- * { block, pattern, verbs }. Throws on a shape it does not know, so that a typo is no silent no-op.
+ * { block, pattern, verbs }, and `bareDefaults`, the verbs of all groups of `bare_defaults`. Throws on a shape it
+ * does not know, so that a typo is no silent no-op.
  */
 export function readExclusions(text) {
   const data = parse(text) ?? {};
   const fail = (what) => {
     throw new Error(`${EXCLUDE_FILE}: ${what}`);
   };
-  const known = ['particles'];
+  const known = ['particles', 'bare_defaults'];
   for (const key of Object.keys(data)) if (!known.includes(key)) fail(`unknown section ${key}`);
   const particleList = (list, name) =>
     (list ?? []).map((r) => {
@@ -936,7 +989,18 @@ export function readExclusions(text) {
     });
   const particles = data.particles ?? {};
   for (const key of Object.keys(particles)) if (!['plain', 'other_sense'].includes(key)) fail(`unknown particles.${key}`);
-  return { particles: { plain: particleList(particles.plain, 'plain'), otherSense: particleList(particles.other_sense, 'other_sense') } };
+  const bareDefaults = [];
+  for (const [group, verbs] of Object.entries(data.bare_defaults ?? {})) {
+    if (!Array.isArray(verbs) || verbs.some((v) => typeof v !== 'string')) fail(`bare_defaults.${group}: a list of verbs expected`);
+    for (const verb of verbs) {
+      if (bareDefaults.includes(verb)) fail(`bare_defaults: ${verb} listed twice`);
+      bareDefaults.push(verb);
+    }
+  }
+  return {
+    particles: { plain: particleList(particles.plain, 'plain'), otherSense: particleList(particles.other_sense, 'other_sense') },
+    bareDefaults,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -979,7 +1043,14 @@ async function main() {
 
   const parsed = parseVerbDictionary(text);
   const result = {
-    ...convertDictionary(parsed, { codes, speechVerbs: SPEECH_VERBS, reportingVerbs, eventVerbDefaults, particles: exclusions.particles }),
+    ...convertDictionary(parsed, {
+      codes,
+      speechVerbs: SPEECH_VERBS,
+      reportingVerbs,
+      eventVerbDefaults,
+      particles: exclusions.particles,
+      excludedDefaults: exclusions.bareDefaults,
+    }),
     transformations: parsed.transformations,
   };
   for (const problem of parsed.problems) console.log(`line ${problem.line}: ${problem.reason}: ${problem.text}`);
@@ -1017,6 +1088,8 @@ async function main() {
   const nouns = triggers.reduce((n, t) => n + (t.object?.length ?? 0), 0);
   console.log(`kept: ${stats.verbs} verbs; wrote ${triggers.length} triggers (${triggers.filter((t) => !t.object).length} defaults, ${triggers.filter((t) => t.object).length} with objects, ${nouns} object nouns)`);
   console.log(`events.yaml: ${comparison.agree.length} agree, ${comparison.disagree.length} disagree`);
+  console.log('bare defaults kept, by root:');
+  for (const { root, verbs } of defaultsByRoot(triggers)) console.log(`  ${root} (${verbs.length}): ${verbs.map((v) => v.verb).join(', ')}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadEventCodesSync, toTrigger } from '../src/lexicon/load-lexicons.js';
 import {
+  EXCLUDED_DEFAULT,
   PARTICLE_ALONE,
   PARTICLE_OTHER_SENSE,
   PARTICLE_UNLISTED,
@@ -20,6 +21,7 @@ import {
   parsePatternLine,
   parseVerbDictionary,
   parseVerbLine,
+  readExclusions,
   renderYaml,
   toSingular,
 } from '../scripts/convert-cameo-verbs.mjs';
@@ -96,6 +98,8 @@ CONCUR
 const EXCLUDE = `# for the test dictionary
 particles:
   plain: []
+bare_defaults:
+  pondering: [weigh]
 `;
 
 const options: ConvertOptions = { codes, speechVerbs: ['say'], reportingVerbs: ['say', 'expound', 'concur'], eventVerbDefaults: new Set(['concur']) };
@@ -250,6 +254,42 @@ STATION
     });
   });
 
+  describe('bare defaults left out', () => {
+    it('writes no default for a listed verb, and writes its objects, those coded as the default too', () => {
+      const { triggers, dropped } = convertDictionary(parseVerbDictionary(DICTIONARY), { ...options, excludedDefaults: ['assist', 'weigh'] });
+      expect(entriesOf(triggers, 'assist').filter((t) => !t.object)).toEqual([]);
+      // "- * AID [070]" is assist's default code: redundant while the default was written, needed now.
+      expect(entriesOf(triggers, 'assist')).toContainEqual({ code: '070', verb: 'assist', object: ['aid'] });
+      expect(entriesOf(triggers, 'assist')).toContainEqual({ code: '0331', verb: 'assist', object: ['loan'] });
+      expect(entriesOf(triggers, 'succour')).toContainEqual({ code: '073', verb: 'succour' });
+      expect(reasons(dropped.entries)[EXCLUDED_DEFAULT]).toEqual(['assist [070]', 'weigh [014]']);
+    });
+
+    it('refuses a verb that has no default to leave out', () => {
+      const run = (excludedDefaults: string[]) => convertDictionary(parseVerbDictionary(DICTIONARY), { ...options, excludedDefaults });
+      // mull's block is [---]; say's default is left out already, as a speech verb; nobody lists "wander".
+      expect(() => run(['mull', 'say', 'wander', 'tour'])).toThrow('bare_defaults: no bare default to leave out for mull, say, wander');
+    });
+
+    it('reads the exclude file: groups of verbs, particle rules; a verb twice or an unknown key is an error', () => {
+      expect(readExclusions(EXCLUDE)).toEqual({ particles: { plain: [], otherSense: [] }, bareDefaults: ['weigh'] });
+      const text = `particles:
+  other_sense:
+    - {block: ARRANGE, pattern: "- * UP RESISTANCE [110]", verbs: [set up]}
+bare_defaults:
+  contest: [beat, best]
+  "05": [back]
+`;
+      expect(readExclusions(text)).toEqual({
+        particles: { plain: [], otherSense: [{ block: 'ARRANGE', pattern: '- * UP RESISTANCE [110]', verbs: ['set up'] }] },
+        bareDefaults: ['beat', 'best', 'back'],
+      });
+      expect(() => readExclusions('bare_defaults:\n  a: [beat]\n  b: [beat]\n')).toThrow('beat listed twice');
+      expect(() => readExclusions('bare_default:\n  a: [beat]\n')).toThrow('unknown section bare_default');
+      expect(() => readExclusions('particles:\n  plane: []\n')).toThrow('unknown particles.plane');
+    });
+  });
+
   it('drops what the shape cannot say, each pattern under one reason', () => {
     const { dropped, badCodes } = convert();
     expect(reasons(dropped.patterns)).toEqual({
@@ -360,6 +400,8 @@ describe('the script', () => {
       expect(outputs[1]).toEqual(outputs[0]);
       expect(outputs[0]?.stdout).toMatch(/^dropped pattern: pre-verb nouns: 1$/m);
       expect(outputs[0]?.stdout).toMatch(/^codes not in cameo\.yaml: 999$/m);
+      // The exclude file given leaves out weigh's default: the defaults of 01 are concur's alone.
+      expect(outputs[0]?.stdout).toMatch(/^ {2}01 \(1\): concur$/m);
       expect(outputs[0]?.yaml.toString()).toContain(`commit ${commit}, file ${SOURCE.path}`);
       expect(outputs[0]?.yaml.toString()).toContain('Copyright (c) 2099 Nobody');
     } finally {
@@ -402,6 +444,17 @@ describe('lexicons/cameo-verbs.yaml', () => {
       for (const noun of t.object ?? ['(default)']) once(`${t.verb} + ${noun}`);
     }
     expect(twice).toEqual([]);
+  });
+
+  it('writes no default that scripts/cameo-verbs-exclude.yaml leaves out, and none made of a particle alone', () => {
+    const { bareDefaults } = readExclusions(readFileSync(path.join(repo, 'scripts', 'cameo-verbs-exclude.yaml'), 'utf8'));
+    const defaults = (file.triggers as Trigger[]).filter((t) => !t.object).map((t) => t.verb);
+    expect(defaults.filter((verb) => bareDefaults.includes(verb))).toEqual([]);
+    expect(defaults).toEqual(expect.arrayContaining(['detain', 'deport', 'invade', 'protest', 'veto', 'condemn', 'broker']));
+    for (const junk of ['attack off', 'assail off', 'battle back', 'cut down', 'phone off', 'advertise down', 'look for down']) {
+      expect((file.triggers as Trigger[]).filter((t) => t.verb === junk)).toEqual([]);
+    }
+    expect((file.triggers as Trigger[]).filter((t) => /[[\]{}]/.test(t.verb))).toEqual([]);
   });
 
   it('names its source, commit and licence in its header', () => {
