@@ -114,10 +114,29 @@ export interface ParticleRule {
   verbs: string[];
 }
 
+export interface KeepOurs {
+  verb: string;
+  object: string;
+  ours: string;
+  theirs: string;
+  reason: string;
+}
+export interface Followed {
+  verb: string;
+  object: string;
+  was: string;
+  now: string;
+}
+
 export interface Exclusions {
   particles: { plain: ParticleRule[]; otherSense: ParticleRule[] };
   bareDefaults: string[];
+  keepOurs: KeepOurs[];
+  followed: Followed[];
 }
+
+export type SettledRow = Comparison['disagree'][number] & { rule: 'a' | 'b' | 'c' | 'd' | 'keep_ours'; follow: boolean; why: string };
+export type FollowedRow = Comparison['agree'][number] & { was: string; now: string; rule: string; why: string };
 
 export interface EventEntry {
   code: string;
@@ -157,6 +176,16 @@ export function activeCode(raw: string, codes: ReadonlySet<string>): { code?: st
 export function convertDictionary(parsed: ParsedDictionary, options: ConvertOptions): ConvertResult;
 export function compareTriggers(a: Trigger, b: Trigger): number;
 export function compareWithEvents(resolved: ConvertResult['resolved'], events: readonly EventEntry[]): Comparison;
+export function isAncestor(a: string, b: string): boolean;
+export function nameNames(name: string, verb: string, noun: string): string | null;
+export function classifyDisagreements(
+  disagree: Comparison['disagree'],
+  options: { names: ReadonlyMap<string, string>; keepOurs?: readonly KeepOurs[] },
+): SettledRow[];
+export function checkFollowed(
+  followed: readonly Followed[],
+  options: { comparison: Comparison; names: ReadonlyMap<string, string>; codes: ReadonlySet<string> },
+): FollowedRow[];
 export function renderYaml(triggers: readonly Trigger[], options: { licence: string[]; cameo: { code: string; name: string }[]; commit?: string }): string;
 export function defaultsByRoot(triggers: readonly Trigger[]): { root: string; verbs: { verb: string; code: string }[] }[];
 export function countByRoot(triggers: readonly Trigger[]): { root: string; defaults: number; objects: number; nouns: number }[];
@@ -164,7 +193,14 @@ export function describeWatchWords(words: readonly string[], result: ConvertResu
 export function renderReport(
   result: ConvertResult,
   comparison: Comparison,
-  options: { watch: WatchWord[]; missedForms: { verb: string; forms: string[] }[]; cameo: { code: string; name: string }[]; commit?: string },
+  options: {
+    watch: WatchWord[];
+    missedForms: { verb: string; forms: string[] }[];
+    cameo: { code: string; name: string }[];
+    commit?: string;
+    keepOurs?: readonly KeepOurs[];
+    followed?: readonly FollowedRow[];
+  },
 ): string;
 export function licenceOf(text: string): string[];
 export function readExclusions(text: string): Exclusions;

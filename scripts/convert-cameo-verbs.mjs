@@ -640,6 +640,90 @@ export function compareWithEvents(resolved, events) {
   return { agree, disagree, objectOnly };
 }
 
+/** Whether CAMEO code `a` is coarser than `b` in the codebook's tree: a prefix of it (033 above 0331), or the "not
+ *  specified below" code x0 of b's root (190 above 195, 170 above 1712). 190 is not above 1823: another root. */
+export function isAncestor(a, b) {
+  if (a === b || a.length < 2 || b.length < 2) return false;
+  if (b.startsWith(a)) return true;
+  return a.length === 3 && a.endsWith('0') && b.length >= 3 && b.slice(0, 2) === a.slice(0, 2);
+}
+
+const NAME_FILLER = new Set('not specified below or and of to in for the a an by with on as such up down off out back at into from'.split(' '));
+const nameWords = (text) => text.toLowerCase().split(/[^a-z]+/).filter((word) => word.length > 1 && !NAME_FILLER.has(word));
+/** Two words of one stem: equal, or a common beginning of at least five letters that leaves at most three of the
+ *  shorter ("negotiate" and "negotiation", "rally" and "rally"; not "express" and "expel"). */
+const sameStem = (a, b) => {
+  if (a === b) return true;
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k >= 5 && k >= Math.min(a.length, b.length) - 3;
+};
+
+/** The word of a code's codebook name that names the verb or its noun (negotiate ↔ 046 "Engage in negotiation"),
+ *  or null. */
+export function nameNames(name, verb, noun) {
+  const ours = nameWords(name);
+  for (const word of [...nameWords(verb), ...nameWords(noun)]) {
+    const hit = ours.find((w) => sameStem(w, word));
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/**
+ * Settles each disagreement of compareWithEvents by rule: (a) CAMEO 2.0's code is an ancestor of ours (ours refines
+ * it: keep ours); (b) it is a descendant (finer: follow CAMEO 2.0); (c) the codebook's name of our code names the
+ * verb or its noun (keep ours); (d) otherwise follow CAMEO 2.0, except the hand-kept `keepOurs` list
+ * ({ verb, object, ours, theirs, reason }). `names`: Map code → codebook name. Returns the rows with `rule`
+ * ('a' | 'b' | 'c' | 'd' | 'keep_ours'), `follow` (whether events.yaml should take CAMEO 2.0's code) and `why`.
+ * Throws on a keepOurs entry that is no (d) disagreement.
+ */
+export function classifyDisagreements(disagree, { names, keepOurs = [] }) {
+  const kept = new Map(keepOurs.map((k) => [`${k.verb}\0${k.object ?? ''}`, { ...k, used: false }]));
+  for (const k of keepOurs) {
+    for (const code of [k.ours, k.theirs]) if (!names.has(code)) throw new Error(`keep_ours: ${k.verb}: ${code} is not a code of lexicons/cameo.yaml`);
+  }
+  const rows = disagree.map((row) => {
+    const ours = row.ours;
+    const theirs = row.theirs;
+    if (ours.some((code) => isAncestor(theirs, code))) return { ...row, rule: 'a', follow: false, why: `${theirs} is above ${ours.join(', ')}` };
+    if (ours.some((code) => isAncestor(code, theirs))) return { ...row, rule: 'b', follow: true, why: `${theirs} is below ${ours.join(', ')}` };
+    for (const code of ours) {
+      const word = nameNames(names.get(code) ?? '', row.verb, row.noun);
+      if (word) return { ...row, rule: 'c', follow: false, why: `${code} "${names.get(code)}" names ${word}` };
+    }
+    const keep = kept.get(`${row.verb}\0${row.noun}`);
+    if (keep && ours.includes(keep.ours) && keep.theirs === theirs) {
+      keep.used = true;
+      return { ...row, rule: 'keep_ours', follow: false, why: keep.reason };
+    }
+    return { ...row, rule: 'd', follow: true, why: 'no rule keeps ours' };
+  });
+  const stale = [...kept.values()].filter((k) => !k.used).map((k) => `${k.verb}${k.object ? ` + ${k.object}` : ''} ${k.ours}/${k.theirs}`);
+  if (stale.length > 0) throw new Error(`keep_ours: no such (d) disagreement: ${stale.join('; ')}`);
+  return rows;
+}
+
+/**
+ * The changes made to lexicons/events.yaml to follow CAMEO 2.0 (`followed` of scripts/cameo-verbs-exclude.yaml:
+ * { verb, object, was, now }), checked: events.yaml now codes the pair `now` and no longer `was`, CAMEO 2.0 codes it
+ * `now`, and the rules would have followed CAMEO 2.0 there. Returns the rows with their rule; throws on the first
+ * entry that does not hold, so that the record cannot drift from both tables.
+ */
+export function checkFollowed(followed, { comparison, names, codes }) {
+  const agree = new Map(comparison.agree.map((row) => [`${row.verb}\0${row.noun}`, row]));
+  return followed.map((entry) => {
+    const what = `followed: ${entry.verb}${entry.object ? ` + ${entry.object}` : ''} ${entry.was} → ${entry.now}`;
+    for (const code of [entry.was, entry.now]) if (!codes.has(code)) throw new Error(`${what}: ${code} is not a code of lexicons/cameo.yaml`);
+    const row = agree.get(`${entry.verb}\0${entry.object}`);
+    if (!row || row.theirs !== entry.now) throw new Error(`${what}: events.yaml and CAMEO 2.0 do not both code it ${entry.now}`);
+    if (row.ours.includes(entry.was)) throw new Error(`${what}: events.yaml still codes it ${entry.was}`);
+    const [settled] = classifyDisagreements([{ ...row, ours: [entry.was] }], { names });
+    if (!settled?.follow) throw new Error(`${what}: rule (${settled?.rule}) keeps ours there`);
+    return { ...row, was: entry.was, now: entry.now, rule: settled.rule, why: settled.why };
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // writing
 
@@ -723,6 +807,7 @@ export function renderYaml(triggers, { licence, cameo, commit = SOURCE.commit })
   return `${out.join('\n')}\n`;
 }
 
+const tableOrNone = (head, rows) => (rows.length === 0 ? ['None.'] : table(head, rows));
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 const code = (text) => `\`${String(text).replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
 
@@ -803,8 +888,10 @@ function summarise(items, label) {
 }
 
 /** docs/cameo-verbs.md. `missedForms`: [{ verb, forms }] listed forms our conjugator does not generate. */
-export function renderReport(result, comparison, { watch, missedForms, cameo, commit = SOURCE.commit }) {
+export function renderReport(result, comparison, { watch, missedForms, cameo, commit = SOURCE.commit, keepOurs = [], followed = [] }) {
   const names = new Map(cameo.map((entry) => [entry.code, entry.name]));
+  const settled = classifyDisagreements(comparison.disagree, { names, keepOurs });
+  const pending = settled.filter((r) => r.follow);
   const { stats, triggers } = result;
   const defaults = triggers.filter((t) => !t.object).length;
   const nouns = triggers.reduce((n, t) => n + (t.object?.length ?? 0), 0);
@@ -862,11 +949,47 @@ export function renderReport(result, comparison, { watch, missedForms, cameo, co
     '',
     '## Disagreements with lexicons/events.yaml',
     '',
-    `Both tables code ${comparison.agree.length + comparison.disagree.length} (verb, default) or (verb, object noun) pairs; they agree on ${comparison.agree.length}`,
-    `and disagree on ${comparison.disagree.length}. "CAMEO 2.0" is the converted code after conflicts; "(not written)" marks a pair`,
-    'that lexicons/cameo-verbs.yaml leaves out (speech verbs). Nouns are compared in the singular.',
+    `Both tables code ${comparison.agree.length + comparison.disagree.length} (verb, default) or (verb, object noun) pairs. They agree on ${comparison.agree.length}, of which`,
+    `${followed.length} because lexicons/events.yaml was changed to follow CAMEO 2.0, and disagree on ${comparison.disagree.length}. Each`,
+    'disagreement is settled by rule, in this order:',
     '',
-    ...table(['verb', 'object noun', 'events.yaml', 'CAMEO 2.0', 'source line'], comparison.disagree.map((r) => [r.verb, r.noun === '' ? '(default)' : r.noun, r.ours.join(', '), mark(r.verb, r.noun, r.theirs), String(r.line)])),
+    '- (a) CAMEO 2.0\'s code is an ancestor of ours in the codebook (a prefix of it, or its root\'s "not specified below"',
+    '  code x0: 190 above 195): ours refines it per the codebook, and is kept.',
+    '- (b) CAMEO 2.0\'s code is a descendant of ours (0331 below 033): events.yaml follows CAMEO 2.0.',
+    '- (c) the codebook\'s name of our code (lexicons/cameo.yaml) names the verb or its noun (046 "Engage in negotiation"',
+    '  for negotiate): ours is kept.',
+    '- (d) otherwise events.yaml follows CAMEO 2.0, except the cases `keep_ours` of scripts/cameo-verbs-exclude.yaml',
+    '  lists, where CAMEO 2.0 plainly contradicts the codebook.',
+    '',
+    '"CAMEO 2.0" is the converted code after conflicts; "(not written)" marks a pair that lexicons/cameo-verbs.yaml',
+    'leaves out (a speech verb, a bare default left out). Nouns are compared in the singular. Lines are the dictionary\'s.',
+    '',
+    `### Changed in lexicons/events.yaml to follow CAMEO 2.0 (${followed.length})`,
+    '',
+    ...tableOrNone(['verb', 'object noun', 'old → new', 'rule', 'source line'], followed.map((r) => [r.verb, r.noun === '' ? '(default)' : r.noun, `${r.was} → ${r.now}`, `(${r.rule}) ${r.why}`, String(r.line)])),
+    '',
+    `### Ours kept: (a) CAMEO 2.0's code is coarser (${settled.filter((r) => r.rule === 'a').length})`,
+    '',
+    ...tableOrNone(['verb', 'object noun', 'events.yaml', 'CAMEO 2.0', 'source line'], settled.filter((r) => r.rule === 'a').map((r) => [r.verb, r.noun === '' ? '(default)' : r.noun, r.ours.join(', '), mark(r.verb, r.noun, r.theirs), String(r.line)])),
+    '',
+    `### Ours kept: (c) the codebook's name of our code names the verb or its noun (${settled.filter((r) => r.rule === 'c').length})`,
+    '',
+    ...tableOrNone(['verb', 'object noun', 'events.yaml', 'CAMEO 2.0', 'why', 'source line'], settled.filter((r) => r.rule === 'c').map((r) => [r.verb, r.noun === '' ? '(default)' : r.noun, r.ours.join(', '), mark(r.verb, r.noun, r.theirs), r.why, String(r.line)])),
+    '',
+    `### Ours kept: keep_ours, CAMEO 2.0 plainly contradicts the codebook (${settled.filter((r) => r.rule === 'keep_ours').length})`,
+    '',
+    ...tableOrNone(['verb', 'object noun', 'events.yaml', 'CAMEO 2.0', 'reason', 'source line'], settled.filter((r) => r.rule === 'keep_ours').map((r) => [r.verb, r.noun === '' ? '(default)' : r.noun, r.ours.join(', '), mark(r.verb, r.noun, r.theirs), r.why, String(r.line)])),
+    '',
+    '### Still to follow',
+    '',
+    ...(pending.length === 0
+      ? ['None: every disagreement left is settled for ours.']
+      : [
+          'Disagreements the rules settle for CAMEO 2.0 that lexicons/events.yaml does not follow yet (edit it, then add the',
+          'change to `followed` of scripts/cameo-verbs-exclude.yaml):',
+          '',
+          ...table(['verb', 'object noun', 'events.yaml', 'CAMEO 2.0', 'rule', 'source line'], pending.map((r) => [r.verb, r.noun === '' ? '(default)' : r.noun, r.ours.join(', '), mark(r.verb, r.noun, r.theirs), `(${r.rule}) ${r.why}`, String(r.line)])),
+        ]),
     '',
     `Verbs that lexicons/events.yaml codes only with an object (too ambiguous alone) and CAMEO 2.0 codes bare (${comparison.objectOnly.length}):`,
     '',
@@ -971,16 +1094,18 @@ export function licenceOf(text) {
 }
 
 /**
- * scripts/cameo-verbs-exclude.yaml as convertDictionary's options: `particles` { plain, otherSense }, each a list of
- * { block, pattern, verbs }, and `bareDefaults`, the verbs of all groups of `bare_defaults`. Throws on a shape it
- * does not know, so that a typo is no silent no-op.
+ * scripts/cameo-verbs-exclude.yaml: `particles` { plain, otherSense }, each a list of { block, pattern, verbs }, and
+ * `bareDefaults`, the verbs of all groups of `bare_defaults` (convertDictionary's options); `keepOurs`, the
+ * disagreements with lexicons/events.yaml settled for ours against rule (d), and `followed`, the changes made to
+ * events.yaml to follow CAMEO 2.0, one { verb, object ('' for the default), … } per case. Throws on a shape it does
+ * not know, so that a typo is no silent no-op.
  */
 export function readExclusions(text) {
   const data = parse(text) ?? {};
   const fail = (what) => {
     throw new Error(`${EXCLUDE_FILE}: ${what}`);
   };
-  const known = ['particles', 'bare_defaults'];
+  const known = ['particles', 'bare_defaults', 'keep_ours', 'followed'];
   for (const key of Object.keys(data)) if (!known.includes(key)) fail(`unknown section ${key}`);
   const particleList = (list, name) =>
     (list ?? []).map((r) => {
@@ -997,9 +1122,22 @@ export function readExclusions(text) {
       bareDefaults.push(verb);
     }
   }
+  // One line may name several verbs or objects: each (verb, object) is one case.
+  const cases = (list, name, fields) =>
+    (list ?? []).flatMap((entry) => {
+      const verbs = [entry?.verb].flat();
+      const objects = entry?.object === undefined ? [''] : [entry.object].flat();
+      const missing = fields.filter((field) => typeof entry?.[field] !== 'string' || entry[field] === '');
+      if (verbs.some((v) => typeof v !== 'string') || objects.some((o) => typeof o !== 'string') || missing.length > 0) {
+        fail(`${name}: { verb, object?, ${fields.join(', ')} } expected${missing.length > 0 ? ` (${missing.join(', ')} missing)` : ''}`);
+      }
+      return verbs.flatMap((verb) => objects.map((object) => ({ ...Object.fromEntries(fields.map((f) => [f, entry[f]])), verb, object })));
+    });
   return {
     particles: { plain: particleList(particles.plain, 'plain'), otherSense: particleList(particles.other_sense, 'other_sense') },
     bareDefaults,
+    keepOurs: cases(data.keep_ours, 'keep_ours', ['ours', 'theirs', 'reason']),
+    followed: cases(data.followed, 'followed', ['was', 'now']),
   };
 }
 
@@ -1071,7 +1209,17 @@ async function main() {
   // The written file must read back as exactly these entries (quoting, flow syntax).
   const reread = parse(yamlText).triggers;
   if (JSON.stringify(reread) !== JSON.stringify(result.triggers)) throw new Error('cameo-verbs.yaml does not read back as written');
-  const report = renderReport(result, comparison, { watch: describeWatchWords(WATCH_WORDS, result), missedForms, cameo, commit: options.commit });
+  const names = new Map(cameo.map((entry) => [entry.code, entry.name]));
+  const followed = checkFollowed(exclusions.followed, { comparison, names, codes });
+  const settled = classifyDisagreements(comparison.disagree, { names, keepOurs: exclusions.keepOurs });
+  const report = renderReport(result, comparison, {
+    watch: describeWatchWords(WATCH_WORDS, result),
+    missedForms,
+    cameo,
+    commit: options.commit,
+    keepOurs: exclusions.keepOurs,
+    followed,
+  });
   const outDir = options.outDir ? pathToFileURL(`${options.outDir.replace(/\/$/, '')}/`) : ROOT;
   writeAtomically(new URL(options.outDir ? 'cameo-verbs.yaml' : 'lexicons/cameo-verbs.yaml', outDir), yamlText);
   writeAtomically(new URL(options.outDir ? 'cameo-verbs.md' : 'docs/cameo-verbs.md', outDir), report);
@@ -1087,7 +1235,11 @@ async function main() {
   console.log(`conflicts resolved: ${result.conflicts.length}`);
   const nouns = triggers.reduce((n, t) => n + (t.object?.length ?? 0), 0);
   console.log(`kept: ${stats.verbs} verbs; wrote ${triggers.length} triggers (${triggers.filter((t) => !t.object).length} defaults, ${triggers.filter((t) => t.object).length} with objects, ${nouns} object nouns)`);
-  console.log(`events.yaml: ${comparison.agree.length} agree, ${comparison.disagree.length} disagree`);
+  const count = (rule) => settled.filter((r) => r.rule === rule).length;
+  console.log(`events.yaml: ${comparison.agree.length} agree (${followed.length} changed to follow CAMEO 2.0), ${comparison.disagree.length} disagree: ours kept by (a) ${count('a')}, (c) ${count('c')}, keep_ours ${count('keep_ours')}`);
+  for (const r of settled.filter((row) => row.follow)) {
+    console.log(`  still to follow (${r.rule}): ${r.verb}${r.noun ? ` + ${r.noun}` : ''} ${r.ours.join(', ')} → ${r.theirs} (line ${r.line})`);
+  }
   console.log('bare defaults kept, by root:');
   for (const { root, verbs } of defaultsByRoot(triggers)) console.log(`  ${root} (${verbs.length}): ${verbs.map((v) => v.verb).join(', ')}`);
 }

@@ -15,9 +15,13 @@ import {
   PARTICLE_UNLISTED,
   SOURCE,
   activeCode,
+  checkFollowed,
+  classifyDisagreements,
   compareWithEvents,
   convertDictionary,
   expressPattern,
+  isAncestor,
+  nameNames,
   parsePatternLine,
   parseVerbDictionary,
   parseVerbLine,
@@ -272,7 +276,7 @@ STATION
     });
 
     it('reads the exclude file: groups of verbs, particle rules; a verb twice or an unknown key is an error', () => {
-      expect(readExclusions(EXCLUDE)).toEqual({ particles: { plain: [], otherSense: [] }, bareDefaults: ['weigh'] });
+      expect(readExclusions(EXCLUDE)).toEqual({ particles: { plain: [], otherSense: [] }, bareDefaults: ['weigh'], keepOurs: [], followed: [] });
       const text = `particles:
   other_sense:
     - {block: ARRANGE, pattern: "- * UP RESISTANCE [110]", verbs: [set up]}
@@ -283,6 +287,8 @@ bare_defaults:
       expect(readExclusions(text)).toEqual({
         particles: { plain: [], otherSense: [{ block: 'ARRANGE', pattern: '- * UP RESISTANCE [110]', verbs: ['set up'] }] },
         bareDefaults: ['beat', 'best', 'back'],
+        keepOurs: [],
+        followed: [],
       });
       expect(() => readExclusions('bare_defaults:\n  a: [beat]\n  b: [beat]\n')).toThrow('beat listed twice');
       expect(() => readExclusions('bare_default:\n  a: [beat]\n')).toThrow('unknown section bare_default');
@@ -373,6 +379,101 @@ bare_defaults:
     expect(renderYaml(convert().triggers, { licence: ['MIT'], cameo })).toBe(first);
     expect(parse(first).triggers).toEqual(convert().triggers);
     expect(first).toContain('  # --- 07 PROVIDE AID ---\n  - {code: "070", verb: assist}\n');
+  });
+});
+
+describe('settling disagreements with lexicons/events.yaml', () => {
+  const names = new Map([
+    ['033', 'Express intent to provide material aid, not specified below'],
+    ['0331', 'Express intent to provide economic aid'],
+    ['045', 'Mediate'],
+    ['046', 'Engage in negotiation'],
+    ['080', 'Yield, not specified below'],
+    ['141', 'Demonstrate or rally, not specified below'],
+    ['150', 'Demonstrate military or police power, not specified below'],
+    ['1823', 'Kill by physical assault'],
+    ['190', 'Use conventional military force, not specified below'],
+    ['195', 'Employ aerial weapons'],
+    ['043', 'Host a visit'],
+    ['050', 'Engage in diplomatic cooperation, not specified below'],
+    ['040', 'Consult, not specified below'],
+    ['014', 'Consider policy option'],
+  ]);
+  const row = (verb: string, noun: string, ours: string, theirs: string) => ({ verb, noun, ours: [ours], theirs, line: 1 });
+
+  it('knows the codebook tree: a prefix, or the root\'s "not specified below" code, is above', () => {
+    expect([isAncestor('190', '195'), isAncestor('033', '0331'), isAncestor('170', '1712'), isAncestor('19', '190')]).toEqual([true, true, true, true]);
+    // 190 and 1823 are in different roots; a code is not above itself, nor a sibling above a sibling.
+    expect([isAncestor('190', '1823'), isAncestor('195', '190'), isAncestor('033', '033'), isAncestor('0331', '033'), isAncestor('193', '194')]).toEqual([false, false, false, false, false]);
+  });
+
+  it('finds the word of a codebook name that names the verb or its noun', () => {
+    expect(nameNames('Engage in negotiation', 'negotiate', '')).toBe('negotiation');
+    expect(nameNames('Demonstrate or rally, not specified below', 'rally', '')).toBe('rally');
+    expect(nameNames('Provide aid, not specified below', 'allow', 'aid')).toBe('aid');
+    expect(nameNames('Express intent to cooperate', 'expel', '')).toBeNull();
+    expect(nameNames('Reduce relations, not specified below', 'cut', 'ties')).toBeNull();
+  });
+
+  it('settles each disagreement by rule (a) to (d), in that order, with keep_ours for (d)', () => {
+    const settled = classifyDisagreements(
+      [
+        row('bomb', '', '195', '190'),
+        row('offer', 'aid', '033', '0331'),
+        row('negotiate', '', '046', '080'),
+        row('rally', '', '141', '150'),
+        row('murder', '', '1823', '190'),
+        row('welcome', 'delegation', '043', '050'),
+        row('mull', '', '014', '040'),
+      ],
+      { names, keepOurs: [{ verb: 'welcome', object: 'delegation', ours: '043', theirs: '050', reason: 'hosts' }] },
+    );
+    expect(settled.map((r) => [r.verb, r.rule, r.follow])).toEqual([
+      ['bomb', 'a', false],
+      ['offer', 'b', true],
+      ['negotiate', 'c', false],
+      ['rally', 'c', false],
+      ['murder', 'd', true],
+      ['welcome', 'keep_ours', false],
+      ['mull', 'd', true],
+    ]);
+    expect(settled[2]?.why).toBe('046 "Engage in negotiation" names negotiation');
+    expect(settled[5]?.why).toBe('hosts');
+  });
+
+  it('refuses a keep_ours entry that settles nothing, or names a code the codebook lacks', () => {
+    const keep = (ours: string, theirs: string) => () => classifyDisagreements([row('bomb', '', '195', '190')], { names, keepOurs: [{ verb: 'bomb', object: '', ours, theirs, reason: 'r' }] });
+    // bomb is settled by (a) already.
+    expect(keep('195', '190')).toThrow('keep_ours: no such (d) disagreement: bomb 195/190');
+    expect(keep('1959', '190')).toThrow('1959 is not a code of lexicons/cameo.yaml');
+  });
+
+  it('checks each change made to events.yaml against both tables and the rules', () => {
+    const comparison = {
+      agree: [{ verb: 'offer', noun: 'aid', ours: ['0331'], theirs: '0331', line: 7 }, { verb: 'bomb', noun: '', ours: ['190'], theirs: '190', line: 8 }],
+      disagree: [],
+      objectOnly: [],
+    };
+    const check = (was: string, now: string, verb = 'offer', object = 'aid') => checkFollowed([{ verb, object, was, now }], { comparison, names, codes: new Set(names.keys()) });
+    expect(check('033', '0331')).toMatchObject([{ verb: 'offer', noun: 'aid', was: '033', now: '0331', rule: 'b', line: 7 }]);
+    expect(() => check('033', '195')).toThrow('events.yaml and CAMEO 2.0 do not both code it 195');
+    expect(() => check('033', '0332')).toThrow('0332 is not a code of lexicons/cameo.yaml');
+    expect(() => check('0331', '0331')).toThrow('events.yaml still codes it 0331');
+    // bomb 195 → 190 would be rule (a): the rules keep ours there, so no change may be recorded.
+    expect(() => check('195', '190', 'bomb', '')).toThrow('rule (a) keeps ours there');
+  });
+
+  it('reads keep_ours and followed lines naming several verbs or objects as one case each', () => {
+    const text = `keep_ours:
+  - {verb: [behead, murder], ours: "1823", theirs: "190", reason: killing}
+  - {verb: ratify, object: [pact, treaty], ours: "057", theirs: "031", reason: ratifying}
+followed:
+  - {verb: end, object: [war], was: "087", now: "0871"}
+`;
+    const { keepOurs, followed } = readExclusions(text);
+    expect(keepOurs.map((k) => `${k.verb}+${k.object} ${k.ours}`)).toEqual(['behead+ 1823', 'murder+ 1823', 'ratify+pact 057', 'ratify+treaty 057']);
+    expect(followed).toEqual([{ verb: 'end', object: 'war', was: '087', now: '0871' }]);
+    expect(() => readExclusions('keep_ours:\n  - {verb: x, ours: "010"}\n')).toThrow('theirs, reason missing');
   });
 });
 
