@@ -5,6 +5,11 @@ export const INFLECTED_VERBS: Record<string, string>;
 export const SPEECH_VERBS: string[];
 export const WATCH_WORDS: string[];
 export const RULES: string[];
+export const EXCLUDE_FILE: string;
+export const PARTICLE_ALONE: string;
+export const EXCLUDED_DEFAULT: string;
+export const PARTICLE_UNLISTED: string;
+export const PARTICLE_OTHER_SENSE: string;
 
 export interface SynsetMember {
   text: string;
@@ -98,7 +103,40 @@ export interface ConvertOptions {
   speechVerbs?: readonly string[];
   reportingVerbs?: readonly string[];
   eventVerbDefaults?: ReadonlySet<string>;
+  particles?: { plain?: ParticleRule[]; otherSense?: ParticleRule[] };
+  excludedDefaults?: readonly string[];
 }
+
+/** A pattern line of a block and the verbs a particle rule applies to (scripts/cameo-verbs-exclude.yaml). */
+export interface ParticleRule {
+  block: string;
+  pattern: string;
+  verbs: string[];
+}
+
+export interface KeepOurs {
+  verb: string;
+  object: string;
+  ours: string;
+  theirs: string;
+  reason: string;
+}
+export interface Followed {
+  verb: string;
+  object: string;
+  was: string;
+  now: string;
+}
+
+export interface Exclusions {
+  particles: { plain: ParticleRule[]; otherSense: ParticleRule[] };
+  bareDefaults: string[];
+  keepOurs: KeepOurs[];
+  followed: Followed[];
+}
+
+export type SettledRow = Comparison['disagree'][number] & { rule: 'a' | 'b' | 'c' | 'd' | 'keep_ours'; follow: boolean; why: string };
+export type FollowedRow = Comparison['agree'][number] & { was: string; now: string; rule: string; why: string };
 
 export interface EventEntry {
   code: string;
@@ -138,12 +176,31 @@ export function activeCode(raw: string, codes: ReadonlySet<string>): { code?: st
 export function convertDictionary(parsed: ParsedDictionary, options: ConvertOptions): ConvertResult;
 export function compareTriggers(a: Trigger, b: Trigger): number;
 export function compareWithEvents(resolved: ConvertResult['resolved'], events: readonly EventEntry[]): Comparison;
+export function isAncestor(a: string, b: string): boolean;
+export function nameNames(name: string, verb: string, noun: string): string | null;
+export function classifyDisagreements(
+  disagree: Comparison['disagree'],
+  options: { names: ReadonlyMap<string, string>; keepOurs?: readonly KeepOurs[] },
+): SettledRow[];
+export function checkFollowed(
+  followed: readonly Followed[],
+  options: { comparison: Comparison; names: ReadonlyMap<string, string>; codes: ReadonlySet<string> },
+): FollowedRow[];
 export function renderYaml(triggers: readonly Trigger[], options: { licence: string[]; cameo: { code: string; name: string }[]; commit?: string }): string;
+export function defaultsByRoot(triggers: readonly Trigger[]): { root: string; verbs: { verb: string; code: string }[] }[];
 export function countByRoot(triggers: readonly Trigger[]): { root: string; defaults: number; objects: number; nouns: number }[];
 export function describeWatchWords(words: readonly string[], result: ConvertResult): WatchWord[];
 export function renderReport(
   result: ConvertResult,
   comparison: Comparison,
-  options: { watch: WatchWord[]; missedForms: { verb: string; forms: string[] }[]; cameo: { code: string; name: string }[]; commit?: string },
+  options: {
+    watch: WatchWord[];
+    missedForms: { verb: string; forms: string[] }[];
+    cameo: { code: string; name: string }[];
+    commit?: string;
+    keepOurs?: readonly KeepOurs[];
+    followed?: readonly FollowedRow[];
+  },
 ): string;
 export function licenceOf(text: string): string[];
+export function readExclusions(text: string): Exclusions;

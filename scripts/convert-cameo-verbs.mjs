@@ -2,7 +2,8 @@
 // trigger entries of the shape of lexicons/events.yaml, written to lexicons/cameo-verbs.yaml, and writes
 // docs/cameo-verbs.md: what was kept and dropped and why, the conflicts inside the dictionary, and where it
 // disagrees with our hand-kept table. Run with `node scripts/convert-cameo-verbs.mjs [--git-dir <dir>] [--commit <sha>]`
-// after `npm run build` (the report asks our own conjugator which listed verb forms it would miss).
+// after `npm run build` (the report asks our own conjugator which listed verb forms it would miss). --exclude
+// <file> reads another file of hand-kept exceptions than scripts/cameo-verbs-exclude.yaml (the tests' own).
 //
 // The dictionary's format is documented in the petrarch2 repository (docs/source/dictionaries.rst) and read there by
 // PETRreader.read_verb_dictionary; this is an independent reading of it. What cannot be expressed in our shape (one
@@ -25,6 +26,9 @@ export const SOURCE = {
 };
 
 const ROOT = new URL('../', import.meta.url);
+
+/** The hand-kept exceptions, beside this script. */
+export const EXCLUDE_FILE = 'scripts/cameo-verbs-exclude.yaml';
 
 /** TABARI's actor slots, kept in PETRARCH2's file: source ($), target (+), a skipped phrase (^), a compound actor
  *  (%). They say where the actors are, which our event stage finds by itself; they are no words to match. */
@@ -168,7 +172,8 @@ export function parseSynsetMember(text, setName) {
  * block's), or { error } for a line that is none of these.
  */
 export function parseVerbLine(text) {
-  const match = /^(\S+)\s*(?:\{([^}]*)\})?\s*(?:\[([^\]]*)\])?\s*$/.exec(text.trim());
+  // The verb stops at a space, a brace or a bracket: RECONVENE[---] is the verb RECONVENE with the code ---.
+  const match = /^([^\s{[]+)\s*(?:\{([^}]*)\})?\s*(?:\[([^\]]*)\])?\s*$/.exec(text.trim());
   if (!match) return { error: 'unreadable verb line' };
   const [, primary = '', forms, code] = match;
   const parts = primary.split('_').filter(Boolean);
@@ -303,10 +308,10 @@ export function headsOf(element, synsets) {
 }
 
 /**
- * What a pattern can become in our shape: `{ particle, nouns, rank }`, where `particle` extends the verb ("put up")
- * and `nouns` (possibly empty: a particle alone makes a multi-word verb) is the object list; `rank` orders the
- * shapes for conflicts (1 a bare noun or a particle alone, 2 a braced phrase, 3 a prepositional phrase). Or
- * `{ reason }` when it cannot be expressed. The code is checked elsewhere.
+ * What a pattern can become in our shape: `{ particle, nouns, rank }`, where `particle` is a particle before the
+ * noun that may extend the verb ("- * UP BARRICADE": "put up" + barricade; convertDictionary decides for which verbs)
+ * and `nouns` is the object list; `rank` orders the shapes for conflicts (1 a bare noun, 2 a braced phrase, 3 a
+ * prepositional phrase). Or `{ reason }` when it cannot be expressed. The code is checked elsewhere.
  */
 export function expressPattern(pattern, synsets) {
   if (pattern.error) return { reason: `malformed (${pattern.error})` };
@@ -322,7 +327,9 @@ export function expressPattern(pattern, synsets) {
   const bare = (e) => e.type === 'prep' && e.nouns.length === 0;
   const nounElements = post.filter((e) => !bare(e));
   if (nounElements.length === 0) {
-    if (particle) return { particle, nouns: [], rank: 1 };
+    // "- * OFF [046]" under a block of thirty verbs made "attack off", "assail off", "phone off": a particle alone
+    // is no verb of its own unless the dictionary lists it as one ("+CALL_OFF [160]"), and then it has its own code.
+    if (particle) return { reason: PARTICLE_ALONE };
     return { reason: post.length > 0 ? 'preposition only' : 'no post-verb element' };
   }
   if (nounElements.length > 1) return { reason: 'several post-verb elements' };
@@ -332,6 +339,11 @@ export function expressPattern(pattern, synsets) {
   const rank = element.type === 'word' ? 1 : element.type === 'phrase' ? 2 : 3;
   return { particle, nouns: heads.nouns, rank };
 }
+
+export const EXCLUDED_DEFAULT = 'bare default of a verb of scripts/cameo-verbs-exclude.yaml (its everyday sense in business, sport, entertainment or tech news is not the CAMEO one)';
+export const PARTICLE_ALONE = 'a particle alone ("- * OFF"): no noun, and no verb unless listed as one';
+export const PARTICLE_UNLISTED = 'particle + noun: the phrasal verb is not listed as a verb line, and the plain verb reads wrong';
+export const PARTICLE_OTHER_SENSE = 'particle + noun: the phrasal verb is listed, in another sense (scripts/cameo-verbs-exclude.yaml)';
 
 /** The code a dictionary code stands for in our shape: the active part of `active:passive`; null for `---`.
  *  Returns { code } or { reason } (passive-only codes say the subject is the target: our shape cannot). */
@@ -350,7 +362,8 @@ export function activeCode(raw, codes) {
  * Turns the parsed dictionary into trigger entries. `codes`: the CAMEO codes of lexicons/cameo.yaml.
  * `speechVerbs`: the speech verbs lexicons/events.yaml names as left out (no default, no object entries);
  * `reportingVerbs`: the verbs of lexicons/claims.yaml (no default with a 01 code); `eventVerbDefaults`: verbs that
- * lexicons/events.yaml has without an object (never left out).
+ * lexicons/events.yaml has without an object (never left out); `particles` { plain, otherSense } and
+ * `excludedDefaults` (verbs whose default is not written): the hand-kept exceptions of scripts/cameo-verbs-exclude.yaml.
  *
  * Returns { triggers, resolved, dropped, conflicts, badCodes, verbs, stats }:
  *   triggers  [{ code, verb, object? }] sorted by code, verb, default first, object list
@@ -358,7 +371,7 @@ export function activeCode(raw, codes) {
  *   dropped   { verbs: Map reason → [{ line, text, block }], patterns: Map reason → [...], entries: Map reason → [...] }
  *   conflicts [{ verb, noun, block, chosen, candidates: [{ code, line, text }] }]
  */
-export function convertDictionary(parsed, { codes, speechVerbs = [], reportingVerbs = [], eventVerbDefaults = new Set() }) {
+export function convertDictionary(parsed, { codes, speechVerbs = [], reportingVerbs = [], eventVerbDefaults = new Set(), particles = {}, excludedDefaults = [] }) {
   const dropped = { verbs: new Map(), patterns: new Map(), entries: new Map() };
   const drop = (kind, reason, item) => {
     const list = dropped[kind].get(reason) ?? [];
@@ -370,6 +383,18 @@ export function convertDictionary(parsed, { codes, speechVerbs = [], reportingVe
   const owners = new Map(); // verb → block that lists it first (PETRARCH keeps the first listing too)
   const verbs = []; // { verb, block, line, code, forms }
   const stats = { blocks: parsed.blocks.length, verbLines: 0, patternLines: 0, synsets: parsed.synsets.size };
+
+  // Every multi-word verb the dictionary lists, in any block, kept or not: "put" + "- * UP BARRICADE" is "put up"
+  // + barricade only because +PUT_UP is listed.
+  const listedVerbs = new Set();
+  for (const block of parsed.blocks) {
+    for (const entry of block.verbs) if (!entry.error && entry.words.length > 1) listedVerbs.add(entry.words.join(' '));
+  }
+  // The hand-kept exceptions (scripts/cameo-verbs-exclude.yaml, `particles`): pattern lines whose plain verbs read
+  // right without the particle, and listed phrasal verbs whose sense is not the pattern's. Each must be used.
+  const particleRule = (list) => new Map((list ?? []).map((r) => [`${r.block}\0${r.pattern.replace(/\s+/g, ' ').trim()}`, { rule: r, verbs: new Set(r.verbs), used: new Set() }]));
+  const plainRules = particleRule(particles.plain);
+  const otherSenseRules = particleRule(particles.otherSense);
 
   // Candidates for each (verb, noun): noun '' is the verb's default sense.
   const candidates = new Map();
@@ -450,13 +475,38 @@ export function convertDictionary(parsed, { codes, speechVerbs = [], reportingVe
         drop('patterns', 'block has no usable verb', item);
         continue;
       }
+      const plain = plainRules.get(`${block.name}\0${pattern.text}`);
+      const otherSense = otherSenseRules.get(`${block.name}\0${pattern.text}`);
       for (const { verb } of blockVerbs) {
-        const words = verb.split(' ');
-        const phrase = shape.particle && words[words.length - 1] !== shape.particle ? `${verb} ${shape.particle}` : verb;
         const candidate = { code: code.code, rank: shape.rank, line: pattern.line, text: pattern.text, block: block.name };
-        if (shape.nouns.length === 0) propose(phrase, '', candidate);
-        for (const noun of shape.nouns) propose(phrase, noun, candidate);
+        let target = verb;
+        if (shape.particle) {
+          const words = verb.split(' ');
+          const phrase = words[words.length - 1] === shape.particle ? verb : `${verb} ${shape.particle}`;
+          const entryText = (v) => `${v} + ${shape.nouns.join('/')} (${pattern.text})`;
+          if (phrase === verb || listedVerbs.has(phrase)) {
+            if (otherSense?.verbs.has(phrase)) {
+              otherSense.used.add(phrase);
+              drop('entries', PARTICLE_OTHER_SENSE, { ...item, text: entryText(phrase) });
+              continue;
+            }
+            target = phrase;
+          } else if (plain?.verbs.has(verb)) {
+            plain.used.add(verb);
+          } else {
+            drop('entries', PARTICLE_UNLISTED, { ...item, text: entryText(phrase) });
+            continue;
+          }
+        }
+        for (const noun of shape.nouns) propose(target, noun, candidate);
       }
+    }
+  }
+
+  for (const [what, rules] of [['plain', plainRules], ['otherSense', otherSenseRules]]) {
+    for (const { rule, verbs, used } of rules.values()) {
+      const unused = [...verbs].filter((v) => !used.has(v));
+      if (unused.length > 0) throw new Error(`particles.${what}: ${rule.block} "${rule.pattern}" does not apply to ${unused.join(', ')}`);
     }
   }
 
@@ -494,7 +544,11 @@ export function convertDictionary(parsed, { codes, speechVerbs = [], reportingVe
     return null;
   };
   const byVerbCode = new Map();
+  // Written defaults only: an object coded as a default that is not written (a speech verb's, an excluded verb's)
+  // is no longer redundant, and is written.
   const defaults = new Map();
+  const excluded = new Set(excludedDefaults);
+  const excludedSeen = new Set();
   for (const [key, { code, block, line }] of resolved) {
     const [verb = '', noun = ''] = key.split('\0');
     if (noun !== '') continue;
@@ -503,8 +557,15 @@ export function convertDictionary(parsed, { codes, speechVerbs = [], reportingVe
       drop('entries', why, { line, text: `${verb} [${code}]`, block });
       continue;
     }
+    if (excluded.has(verb)) {
+      excludedSeen.add(verb);
+      drop('entries', EXCLUDED_DEFAULT, { line, text: `${verb} [${code}]`, block });
+      continue;
+    }
     defaults.set(verb, code);
   }
+  const stale = [...excluded].filter((verb) => !excludedSeen.has(verb)).sort(compareText);
+  if (stale.length > 0) throw new Error(`bare_defaults: no bare default to leave out for ${stale.join(', ')}`);
   for (const [key, { code, block, line }] of resolved) {
     const [verb = '', noun = ''] = key.split('\0');
     if (noun !== '' && named.has(verb)) {
@@ -579,6 +640,90 @@ export function compareWithEvents(resolved, events) {
   return { agree, disagree, objectOnly };
 }
 
+/** Whether CAMEO code `a` is coarser than `b` in the codebook's tree: a prefix of it (033 above 0331), or the "not
+ *  specified below" code x0 of b's root (190 above 195, 170 above 1712). 190 is not above 1823: another root. */
+export function isAncestor(a, b) {
+  if (a === b || a.length < 2 || b.length < 2) return false;
+  if (b.startsWith(a)) return true;
+  return a.length === 3 && a.endsWith('0') && b.length >= 3 && b.slice(0, 2) === a.slice(0, 2);
+}
+
+const NAME_FILLER = new Set('not specified below or and of to in for the a an by with on as such up down off out back at into from'.split(' '));
+const nameWords = (text) => text.toLowerCase().split(/[^a-z]+/).filter((word) => word.length > 1 && !NAME_FILLER.has(word));
+/** Two words of one stem: equal, or a common beginning of at least five letters that leaves at most three of the
+ *  shorter ("negotiate" and "negotiation", "rally" and "rally"; not "express" and "expel"). */
+const sameStem = (a, b) => {
+  if (a === b) return true;
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k >= 5 && k >= Math.min(a.length, b.length) - 3;
+};
+
+/** The word of a code's codebook name that names the verb or its noun (negotiate ↔ 046 "Engage in negotiation"),
+ *  or null. */
+export function nameNames(name, verb, noun) {
+  const ours = nameWords(name);
+  for (const word of [...nameWords(verb), ...nameWords(noun)]) {
+    const hit = ours.find((w) => sameStem(w, word));
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/**
+ * Settles each disagreement of compareWithEvents by rule: (a) CAMEO 2.0's code is an ancestor of ours (ours refines
+ * it: keep ours); (b) it is a descendant (finer: follow CAMEO 2.0); (c) the codebook's name of our code names the
+ * verb or its noun (keep ours); (d) otherwise follow CAMEO 2.0, except the hand-kept `keepOurs` list
+ * ({ verb, object, ours, theirs, reason }). `names`: Map code → codebook name. Returns the rows with `rule`
+ * ('a' | 'b' | 'c' | 'd' | 'keep_ours'), `follow` (whether events.yaml should take CAMEO 2.0's code) and `why`.
+ * Throws on a keepOurs entry that is no (d) disagreement.
+ */
+export function classifyDisagreements(disagree, { names, keepOurs = [] }) {
+  const kept = new Map(keepOurs.map((k) => [`${k.verb}\0${k.object ?? ''}`, { ...k, used: false }]));
+  for (const k of keepOurs) {
+    for (const code of [k.ours, k.theirs]) if (!names.has(code)) throw new Error(`keep_ours: ${k.verb}: ${code} is not a code of lexicons/cameo.yaml`);
+  }
+  const rows = disagree.map((row) => {
+    const ours = row.ours;
+    const theirs = row.theirs;
+    if (ours.some((code) => isAncestor(theirs, code))) return { ...row, rule: 'a', follow: false, why: `${theirs} is above ${ours.join(', ')}` };
+    if (ours.some((code) => isAncestor(code, theirs))) return { ...row, rule: 'b', follow: true, why: `${theirs} is below ${ours.join(', ')}` };
+    for (const code of ours) {
+      const word = nameNames(names.get(code) ?? '', row.verb, row.noun);
+      if (word) return { ...row, rule: 'c', follow: false, why: `${code} "${names.get(code)}" names ${word}` };
+    }
+    const keep = kept.get(`${row.verb}\0${row.noun}`);
+    if (keep && ours.includes(keep.ours) && keep.theirs === theirs) {
+      keep.used = true;
+      return { ...row, rule: 'keep_ours', follow: false, why: keep.reason };
+    }
+    return { ...row, rule: 'd', follow: true, why: 'no rule keeps ours' };
+  });
+  const stale = [...kept.values()].filter((k) => !k.used).map((k) => `${k.verb}${k.object ? ` + ${k.object}` : ''} ${k.ours}/${k.theirs}`);
+  if (stale.length > 0) throw new Error(`keep_ours: no such (d) disagreement: ${stale.join('; ')}`);
+  return rows;
+}
+
+/**
+ * The changes made to lexicons/events.yaml to follow CAMEO 2.0 (`followed` of scripts/cameo-verbs-exclude.yaml:
+ * { verb, object, was, now }), checked: events.yaml now codes the pair `now` and no longer `was`, CAMEO 2.0 codes it
+ * `now`, and the rules would have followed CAMEO 2.0 there. Returns the rows with their rule; throws on the first
+ * entry that does not hold, so that the record cannot drift from both tables.
+ */
+export function checkFollowed(followed, { comparison, names, codes }) {
+  const agree = new Map(comparison.agree.map((row) => [`${row.verb}\0${row.noun}`, row]));
+  return followed.map((entry) => {
+    const what = `followed: ${entry.verb}${entry.object ? ` + ${entry.object}` : ''} ${entry.was} → ${entry.now}`;
+    for (const code of [entry.was, entry.now]) if (!codes.has(code)) throw new Error(`${what}: ${code} is not a code of lexicons/cameo.yaml`);
+    const row = agree.get(`${entry.verb}\0${entry.object}`);
+    if (!row || row.theirs !== entry.now) throw new Error(`${what}: events.yaml and CAMEO 2.0 do not both code it ${entry.now}`);
+    if (row.ours.includes(entry.was)) throw new Error(`${what}: events.yaml still codes it ${entry.was}`);
+    const [settled] = classifyDisagreements([{ ...row, ours: [entry.was] }], { names });
+    if (!settled?.follow) throw new Error(`${what}: rule (${settled?.rule}) keeps ours there`);
+    return { ...row, was: entry.was, now: entry.now, rule: settled.rule, why: settled.why };
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // writing
 
@@ -601,8 +746,12 @@ export const RULES = [
   '(WIRE_+TAP) are dropped, as are fixed phrases with empty braces ("+KILLED_AND {}").',
   'A pattern applies to every verb of its block. "- * NOUN", "- * {ADJ NOUN}", "- * (PREP NOUN)" and',
   '"- * (PREP {ADJ NOUN})" become an object constraint on the head noun (the last word; &SET stands for each of its',
-  'members, a multi-word member for its last word). A particle first ("- * UP BARRICADE") joins the verb ("put up");',
-  'a particle alone ("- * FORWARD") makes a multi-word verb with the pattern\'s code.',
+  'members, a multi-word member for its last word).',
+  'A particle before the noun ("- * UP BARRICADE") joins the verb only when the dictionary lists that phrasal verb',
+  'as a verb line ("put" → "put up", as +PUT_UP is listed); for the block\'s other verbs the pattern is dropped, or',
+  'applied to the plain verb where that reads right (scripts/cameo-verbs-exclude.yaml, which also drops a few listed',
+  'phrasal verbs whose sense is not the pattern\'s). A particle alone ("- * OFF") is dropped: it is no noun, and the',
+  'phrasal verbs that are events are listed as verb lines with their own codes.',
   'Actor markers ($ + ^ %) and prepositions without a noun ("(AGAINST)") only place actors: they are ignored.',
   'Dropped: pre-verb nouns ("- PROSECUTOR * …"), a preposition only ("- * (AGAINST)"), several post-verb',
   'elements ("- * CONDITIONS (BEFORE END)": the second element is what makes the code specific, so the first alone',
@@ -610,7 +759,10 @@ export const RULES = [
   'Codes "A:B" keep A, the active sense (B is the code PETRARCH gives with source and target reversed).',
   'Conflicts, the same (verb, noun) with several codes: the verb\'s own listing wins, then a bare noun over a braced',
   'phrase over a prepositional phrase, then the first line of the file.',
-  'An object noun whose code is the verb\'s default is left out (the default already codes it).',
+  'Bare defaults are written only for verbs that report political events in ordinary news: none for the verbs',
+  'scripts/cameo-verbs-exclude.yaml lists under bare_defaults (their everyday sense in business, sport, entertainment',
+  'or tech news is not the CAMEO one: beat, hit, rally, release …). Their object entries are written.',
+  'An object noun whose code is the verb\'s written default is left out (the default already codes it).',
   'Speech verbs: lexicons/events.yaml leaves out bare speech verbs on purpose (reported speech is the claims stage\'s).',
   'So no default entry for the nine it names (say, tell, add, note, state, report, announce, claim, suggest), for',
   'a default coded 010 "make statement" (explain, describe, mention …), or for a 01 default of a reporting verb of',
@@ -624,8 +776,10 @@ export const RULES = [
 /** lexicons/cameo-verbs.yaml: header, then one flow-style entry a line under comments naming each CAMEO root. */
 export function renderYaml(triggers, { licence, cameo, commit = SOURCE.commit }) {
   const header = [
-    'Generated by scripts/convert-cameo-verbs.mjs — do not edit: change the script and run',
-    '`node scripts/convert-cameo-verbs.mjs`. Not read by the annotator: lexicons/events.yaml is the hand-kept table.',
+    'Generated by scripts/convert-cameo-verbs.mjs — do not edit: change the script or scripts/cameo-verbs-exclude.yaml',
+    'and run `node scripts/convert-cameo-verbs.mjs`. Written for the annotator to read beside lexicons/events.yaml, the',
+    'hand-kept table: at one position of a sentence, an entry of events.yaml wins over one of this file with the same',
+    '(verb, object noun) or (verb, no object).',
     '',
     `Source: PETRARCH2's CAMEO 2.0 verb dictionary, ${SOURCE.url}`,
     `  commit ${commit}, file ${SOURCE.path}.`,
@@ -653,6 +807,7 @@ export function renderYaml(triggers, { licence, cameo, commit = SOURCE.commit })
   return `${out.join('\n')}\n`;
 }
 
+const tableOrNone = (head, rows) => (rows.length === 0 ? ['None.'] : table(head, rows));
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 const code = (text) => `\`${String(text).replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
 
@@ -669,6 +824,23 @@ export function countByRoot(triggers) {
     roots.set(root, row);
   }
   return [...roots.values()].sort((a, b) => compareText(a.root, b.root));
+}
+
+/** The written defaults by root: [{ root, verbs: [{ verb, code }] }], roots and verbs in code-unit order. */
+export function defaultsByRoot(triggers) {
+  const roots = new Map();
+  for (const t of triggers) if (!t.object) roots.set(t.code.slice(0, 2), [...(roots.get(t.code.slice(0, 2)) ?? []), { verb: t.verb, code: t.code }]);
+  return [...roots.entries()].sort((a, b) => compareText(a[0], b[0])).map(([root, verbs]) => ({ root, verbs: verbs.sort((a, b) => compareText(a.verb, b.verb)) }));
+}
+
+/** The defaults left out by scripts/cameo-verbs-exclude.yaml, by root: [{ root, verbs }]. */
+function excludedByRoot(result) {
+  const roots = new Map();
+  for (const item of result.dropped.entries.get(EXCLUDED_DEFAULT) ?? []) {
+    const [, verb = '', c = ''] = /^(.*) \[(\d+)\]$/.exec(item.text) ?? [];
+    roots.set(c.slice(0, 2), [...(roots.get(c.slice(0, 2)) ?? []), verb]);
+  }
+  return [...roots.entries()].sort((a, b) => compareText(a[0], b[0])).map(([root, verbs]) => ({ root, verbs: verbs.sort(compareText) }));
 }
 
 /** Where each watched word is in CAMEO 2.0: as a verb (default and object codes), as a listed form, as an object. */
@@ -716,8 +888,10 @@ function summarise(items, label) {
 }
 
 /** docs/cameo-verbs.md. `missedForms`: [{ verb, forms }] listed forms our conjugator does not generate. */
-export function renderReport(result, comparison, { watch, missedForms, cameo, commit = SOURCE.commit }) {
+export function renderReport(result, comparison, { watch, missedForms, cameo, commit = SOURCE.commit, keepOurs = [], followed = [] }) {
   const names = new Map(cameo.map((entry) => [entry.code, entry.name]));
+  const settled = classifyDisagreements(comparison.disagree, { names, keepOurs });
+  const pending = settled.filter((r) => r.follow);
   const { stats, triggers } = result;
   const defaults = triggers.filter((t) => !t.object).length;
   const nouns = triggers.reduce((n, t) => n + (t.object?.length ?? 0), 0);
@@ -732,8 +906,9 @@ export function renderReport(result, comparison, { watch, missedForms, cameo, co
     '',
     'Generated by `scripts/convert-cameo-verbs.mjs` — do not edit; re-run the script. It converts PETRARCH2\'s CAMEO 2.0',
     `verb dictionary (${SOURCE.url}, commit \`${commit}\`, \`${SOURCE.path}\`, MIT licence) into`,
-    '`lexicons/cameo-verbs.yaml`, in the trigger shape of `lexicons/events.yaml`. The annotator does not read that file;',
-    'this page is for deciding what of it to take.',
+    '`lexicons/cameo-verbs.yaml`, in the trigger shape of `lexicons/events.yaml`, for the annotator to read beside',
+    '`lexicons/events.yaml`: at one position of a sentence, a hand entry wins over a generated one with the same (verb,',
+    'object noun) or (verb, no object). The hand-kept exceptions are `scripts/cameo-verbs-exclude.yaml`.',
     '',
     '## Counts',
     '',
@@ -760,13 +935,61 @@ export function renderReport(result, comparison, { watch, missedForms, cameo, co
     '',
     ...RULES.map((line, k) => (k === 0 || /^[A-Z]/.test(line) ? `- ${line}` : `  ${line}`)),
     '',
+    '## Bare defaults',
+    '',
+    `The ${defaults} verbs written without an object, by the root of their code: the verbs that report political events in`,
+    'ordinary news. A default is written only when its verb has none of the senses scripts/cameo-verbs-exclude.yaml',
+    'lists under `bare_defaults`; their object entries are written all the same.',
+    '',
+    ...table(['root', 'name', 'kept', 'verbs (code)'], defaultsByRoot(triggers).map((r) => [r.root, names.get(r.root) ?? '', String(r.verbs.length), r.verbs.map((v) => `${v.verb} (${v.code})`).join(', ')])),
+    '',
+    `Left out (${(result.dropped.entries.get(EXCLUDED_DEFAULT) ?? []).length}), by the root of the code CAMEO 2.0 gives them:`,
+    '',
+    ...table(['root', 'left out', 'verbs'], excludedByRoot(result).map((r) => [r.root, String(r.verbs.length), r.verbs.join(', ')])),
+    '',
     '## Disagreements with lexicons/events.yaml',
     '',
-    `Both tables code ${comparison.agree.length + comparison.disagree.length} (verb, default) or (verb, object noun) pairs; they agree on ${comparison.agree.length}`,
-    `and disagree on ${comparison.disagree.length}. "CAMEO 2.0" is the converted code after conflicts; "(not written)" marks a pair`,
-    'that lexicons/cameo-verbs.yaml leaves out (speech verbs). Nouns are compared in the singular.',
+    `Both tables code ${comparison.agree.length + comparison.disagree.length} (verb, default) or (verb, object noun) pairs. They agree on ${comparison.agree.length}, of which`,
+    `${followed.length} because lexicons/events.yaml was changed to follow CAMEO 2.0, and disagree on ${comparison.disagree.length}. Each`,
+    'disagreement is settled by rule, in this order:',
     '',
-    ...table(['verb', 'object noun', 'events.yaml', 'CAMEO 2.0', 'source line'], comparison.disagree.map((r) => [r.verb, r.noun === '' ? '(default)' : r.noun, r.ours.join(', '), mark(r.verb, r.noun, r.theirs), String(r.line)])),
+    '- (a) CAMEO 2.0\'s code is an ancestor of ours in the codebook (a prefix of it, or its root\'s "not specified below"',
+    '  code x0: 190 above 195): ours refines it per the codebook, and is kept.',
+    '- (b) CAMEO 2.0\'s code is a descendant of ours (0331 below 033): events.yaml follows CAMEO 2.0.',
+    '- (c) the codebook\'s name of our code (lexicons/cameo.yaml) names the verb or its noun (046 "Engage in negotiation"',
+    '  for negotiate): ours is kept.',
+    '- (d) otherwise events.yaml follows CAMEO 2.0, except the cases `keep_ours` of scripts/cameo-verbs-exclude.yaml',
+    '  lists, where CAMEO 2.0 plainly contradicts the codebook.',
+    '',
+    '"CAMEO 2.0" is the converted code after conflicts; "(not written)" marks a pair that lexicons/cameo-verbs.yaml',
+    'leaves out (a speech verb, a bare default left out). Nouns are compared in the singular. Lines are the dictionary\'s.',
+    '',
+    `### Changed in lexicons/events.yaml to follow CAMEO 2.0 (${followed.length})`,
+    '',
+    ...tableOrNone(['verb', 'object noun', 'old → new', 'rule', 'source line'], followed.map((r) => [r.verb, r.noun === '' ? '(default)' : r.noun, `${r.was} → ${r.now}`, `(${r.rule}) ${r.why}`, String(r.line)])),
+    '',
+    `### Ours kept: (a) CAMEO 2.0's code is coarser (${settled.filter((r) => r.rule === 'a').length})`,
+    '',
+    ...tableOrNone(['verb', 'object noun', 'events.yaml', 'CAMEO 2.0', 'source line'], settled.filter((r) => r.rule === 'a').map((r) => [r.verb, r.noun === '' ? '(default)' : r.noun, r.ours.join(', '), mark(r.verb, r.noun, r.theirs), String(r.line)])),
+    '',
+    `### Ours kept: (c) the codebook's name of our code names the verb or its noun (${settled.filter((r) => r.rule === 'c').length})`,
+    '',
+    ...tableOrNone(['verb', 'object noun', 'events.yaml', 'CAMEO 2.0', 'why', 'source line'], settled.filter((r) => r.rule === 'c').map((r) => [r.verb, r.noun === '' ? '(default)' : r.noun, r.ours.join(', '), mark(r.verb, r.noun, r.theirs), r.why, String(r.line)])),
+    '',
+    `### Ours kept: keep_ours, CAMEO 2.0 plainly contradicts the codebook (${settled.filter((r) => r.rule === 'keep_ours').length})`,
+    '',
+    ...tableOrNone(['verb', 'object noun', 'events.yaml', 'CAMEO 2.0', 'reason', 'source line'], settled.filter((r) => r.rule === 'keep_ours').map((r) => [r.verb, r.noun === '' ? '(default)' : r.noun, r.ours.join(', '), mark(r.verb, r.noun, r.theirs), r.why, String(r.line)])),
+    '',
+    '### Still to follow',
+    '',
+    ...(pending.length === 0
+      ? ['None: every disagreement left is settled for ours.']
+      : [
+          'Disagreements the rules settle for CAMEO 2.0 that lexicons/events.yaml does not follow yet (edit it, then add the',
+          'change to `followed` of scripts/cameo-verbs-exclude.yaml):',
+          '',
+          ...table(['verb', 'object noun', 'events.yaml', 'CAMEO 2.0', 'rule', 'source line'], pending.map((r) => [r.verb, r.noun === '' ? '(default)' : r.noun, r.ours.join(', '), mark(r.verb, r.noun, r.theirs), `(${r.rule}) ${r.why}`, String(r.line)])),
+        ]),
     '',
     `Verbs that lexicons/events.yaml codes only with an object (too ambiguous alone) and CAMEO 2.0 codes bare (${comparison.objectOnly.length}):`,
     '',
@@ -776,6 +999,10 @@ export function renderReport(result, comparison, { watch, missedForms, cameo, co
     '',
   ];
   for (const [reason, items] of [...result.dropped.entries].sort((a, b) => compareText(a[0], b[0]))) {
+    if (reason === EXCLUDED_DEFAULT) {
+      out.push(`- ${reason}: ${items.length} — listed by root under "Bare defaults" above`);
+      continue;
+    }
     const all = reason.startsWith('bare');
     const shown = all ? items : items.slice(0, 8);
     out.push(`- ${reason}: ${items.length} — ${shown.map((i) => code(i.text)).join(', ')}${shown.length < items.length ? ', …' : ''}`);
@@ -866,18 +1093,67 @@ export function licenceOf(text) {
   return lines.slice(start, end + 1).map((line) => line.trimEnd());
 }
 
+/**
+ * scripts/cameo-verbs-exclude.yaml: `particles` { plain, otherSense }, each a list of { block, pattern, verbs }, and
+ * `bareDefaults`, the verbs of all groups of `bare_defaults` (convertDictionary's options); `keepOurs`, the
+ * disagreements with lexicons/events.yaml settled for ours against rule (d), and `followed`, the changes made to
+ * events.yaml to follow CAMEO 2.0, one { verb, object ('' for the default), … } per case. Throws on a shape it does
+ * not know, so that a typo is no silent no-op.
+ */
+export function readExclusions(text) {
+  const data = parse(text) ?? {};
+  const fail = (what) => {
+    throw new Error(`${EXCLUDE_FILE}: ${what}`);
+  };
+  const known = ['particles', 'bare_defaults', 'keep_ours', 'followed'];
+  for (const key of Object.keys(data)) if (!known.includes(key)) fail(`unknown section ${key}`);
+  const particleList = (list, name) =>
+    (list ?? []).map((r) => {
+      if (typeof r?.block !== 'string' || typeof r.pattern !== 'string' || !Array.isArray(r.verbs)) fail(`particles.${name}: { block, pattern, verbs } expected`);
+      return { block: r.block, pattern: r.pattern, verbs: r.verbs.map(String) };
+    });
+  const particles = data.particles ?? {};
+  for (const key of Object.keys(particles)) if (!['plain', 'other_sense'].includes(key)) fail(`unknown particles.${key}`);
+  const bareDefaults = [];
+  for (const [group, verbs] of Object.entries(data.bare_defaults ?? {})) {
+    if (!Array.isArray(verbs) || verbs.some((v) => typeof v !== 'string')) fail(`bare_defaults.${group}: a list of verbs expected`);
+    for (const verb of verbs) {
+      if (bareDefaults.includes(verb)) fail(`bare_defaults: ${verb} listed twice`);
+      bareDefaults.push(verb);
+    }
+  }
+  // One line may name several verbs or objects: each (verb, object) is one case.
+  const cases = (list, name, fields) =>
+    (list ?? []).flatMap((entry) => {
+      const verbs = [entry?.verb].flat();
+      const objects = entry?.object === undefined ? [''] : [entry.object].flat();
+      const missing = fields.filter((field) => typeof entry?.[field] !== 'string' || entry[field] === '');
+      if (verbs.some((v) => typeof v !== 'string') || objects.some((o) => typeof o !== 'string') || missing.length > 0) {
+        fail(`${name}: { verb, object?, ${fields.join(', ')} } expected${missing.length > 0 ? ` (${missing.join(', ')} missing)` : ''}`);
+      }
+      return verbs.flatMap((verb) => objects.map((object) => ({ ...Object.fromEntries(fields.map((f) => [f, entry[f]])), verb, object })));
+    });
+  return {
+    particles: { plain: particleList(particles.plain, 'plain'), otherSense: particleList(particles.other_sense, 'other_sense') },
+    bareDefaults,
+    keepOurs: cases(data.keep_ours, 'keep_ours', ['ours', 'theirs', 'reason']),
+    followed: cases(data.followed, 'followed', ['was', 'now']),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 function readArgs(argv) {
   const options = { gitDir: SOURCE.gitDir, commit: SOURCE.commit };
+  const names = { '--git-dir': 'gitDir', '--commit': 'commit', '--out-dir': 'outDir', '--exclude': 'exclude' };
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    const arg = argv[i] ?? '';
     const value = argv[i + 1];
-    if ((arg === '--git-dir' || arg === '--commit' || arg === '--out-dir') && value !== undefined) {
-      options[arg === '--git-dir' ? 'gitDir' : arg === '--commit' ? 'commit' : 'outDir'] = value;
+    if (Object.hasOwn(names, arg) && value !== undefined) {
+      options[names[arg]] = value;
       i++;
     } else {
-      throw new Error(`unknown argument ${arg} (usage: convert-cameo-verbs.mjs [--git-dir <dir>] [--commit <sha>] [--out-dir <dir>])`);
+      throw new Error(`unknown argument ${arg} (usage: convert-cameo-verbs.mjs [--git-dir <dir>] [--commit <sha>] [--out-dir <dir>] [--exclude <file>])`);
     }
   }
   return options;
@@ -901,8 +1177,20 @@ async function main() {
   const eventVerbDefaults = new Set(events.filter((e) => e.verb !== undefined && !e.object).map((e) => String(e.verb)));
   const reportingVerbs = parse(readFileSync(new URL('lexicons/claims.yaml', ROOT), 'utf8')).verbs;
 
+  const exclusions = readExclusions(readFileSync(options.exclude ?? new URL(EXCLUDE_FILE, ROOT), 'utf8'));
+
   const parsed = parseVerbDictionary(text);
-  const result = { ...convertDictionary(parsed, { codes, speechVerbs: SPEECH_VERBS, reportingVerbs, eventVerbDefaults }), transformations: parsed.transformations };
+  const result = {
+    ...convertDictionary(parsed, {
+      codes,
+      speechVerbs: SPEECH_VERBS,
+      reportingVerbs,
+      eventVerbDefaults,
+      particles: exclusions.particles,
+      excludedDefaults: exclusions.bareDefaults,
+    }),
+    transformations: parsed.transformations,
+  };
   for (const problem of parsed.problems) console.log(`line ${problem.line}: ${problem.reason}: ${problem.text}`);
   const comparison = compareWithEvents(result.resolved, events);
 
@@ -921,7 +1209,17 @@ async function main() {
   // The written file must read back as exactly these entries (quoting, flow syntax).
   const reread = parse(yamlText).triggers;
   if (JSON.stringify(reread) !== JSON.stringify(result.triggers)) throw new Error('cameo-verbs.yaml does not read back as written');
-  const report = renderReport(result, comparison, { watch: describeWatchWords(WATCH_WORDS, result), missedForms, cameo, commit: options.commit });
+  const names = new Map(cameo.map((entry) => [entry.code, entry.name]));
+  const followed = checkFollowed(exclusions.followed, { comparison, names, codes });
+  const settled = classifyDisagreements(comparison.disagree, { names, keepOurs: exclusions.keepOurs });
+  const report = renderReport(result, comparison, {
+    watch: describeWatchWords(WATCH_WORDS, result),
+    missedForms,
+    cameo,
+    commit: options.commit,
+    keepOurs: exclusions.keepOurs,
+    followed,
+  });
   const outDir = options.outDir ? pathToFileURL(`${options.outDir.replace(/\/$/, '')}/`) : ROOT;
   writeAtomically(new URL(options.outDir ? 'cameo-verbs.yaml' : 'lexicons/cameo-verbs.yaml', outDir), yamlText);
   writeAtomically(new URL(options.outDir ? 'cameo-verbs.md' : 'docs/cameo-verbs.md', outDir), report);
@@ -937,7 +1235,13 @@ async function main() {
   console.log(`conflicts resolved: ${result.conflicts.length}`);
   const nouns = triggers.reduce((n, t) => n + (t.object?.length ?? 0), 0);
   console.log(`kept: ${stats.verbs} verbs; wrote ${triggers.length} triggers (${triggers.filter((t) => !t.object).length} defaults, ${triggers.filter((t) => t.object).length} with objects, ${nouns} object nouns)`);
-  console.log(`events.yaml: ${comparison.agree.length} agree, ${comparison.disagree.length} disagree`);
+  const count = (rule) => settled.filter((r) => r.rule === rule).length;
+  console.log(`events.yaml: ${comparison.agree.length} agree (${followed.length} changed to follow CAMEO 2.0), ${comparison.disagree.length} disagree: ours kept by (a) ${count('a')}, (c) ${count('c')}, keep_ours ${count('keep_ours')}`);
+  for (const r of settled.filter((row) => row.follow)) {
+    console.log(`  still to follow (${r.rule}): ${r.verb}${r.noun ? ` + ${r.noun}` : ''} ${r.ours.join(', ')} → ${r.theirs} (line ${r.line})`);
+  }
+  console.log('bare defaults kept, by root:');
+  for (const { root, verbs } of defaultsByRoot(triggers)) console.log(`  ${root} (${verbs.length}): ${verbs.map((v) => v.verb).join(', ')}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
