@@ -2,6 +2,7 @@
 // a region, an organization or a person, and how it is named (name, alias, demonym, capital, title). Every decision
 // carries a reason slug, so that `annotate explain` can say why.
 import type { LexiconHit, LexiconIndex } from '../lexicon/index-lexicon.js';
+import { roleOn } from '../lexicon/index-lexicon.js';
 import type { Token } from '../nlp/create-nlp.js';
 import type { ActorType, MentionVia, PlaceType } from '../model/annotation.js';
 import type { NameChunk } from './find-names.js';
@@ -20,8 +21,9 @@ export interface Finding {
   via: MentionVia;
   /** Why: a rule slug such as `lexicon:country`, `title+name`, `org-suffix`. */
   reason: string;
-  /** How sure the rule is; weak person/organization guesses are revised by document-level evidence. */
-  strength: 'lexicon' | 'strong' | 'weak';
+  /** How sure the rule is; weak person/organization guesses are revised by document-level evidence. 'pending': an
+   *  agent noun without an owner ("gunmen"), an actor only where an event makes it a participant (find-agents). */
+  strength: 'lexicon' | 'strong' | 'weak' | 'pending';
 }
 
 /** Last words that make a name an organization. */
@@ -63,10 +65,12 @@ const EVENT_LAST = new Set([
   'week', 'year', 'act', 'treaty', 'accord', 'accords', 'agreement', 'plan', 'doctrine', 'index', 'law',
 ]);
 /** Words in a sports report that make a place name a team ("Leicestershire beat Somerset"). */
-const SPORTS_WORDS = /^(innings|wickets?|goals?|scored|scorers?|league|striker|midfielder|defender|halftime|half-time|seeded|seeds|inning|homered|homer|pitcher|standings|fixtures|soccer|cricket|tennis|golf|baseball|rugby|basketball|hockey|cycling|athletics|boxing|match|matches|beat|draw|drew|points|coach|champions|championship|tournament|semi-final|quarter-final|playoff|playoffs|runs|batting|bowling|unbeaten|victory|defeat|club|season|round|par|birdie|bogey|lap|podium)$/;
+const SPORTS_WORDS = /^(innings|wickets?|goals?|scored|scorers?|league|striker|midfielder|defender|halftime|half-time|seeded|seeds|inning|homered|homer|pitcher|standings|fixtures|soccer|cricket|tennis|golf|baseball|rugby|basketball|hockey|cycling|athletics|boxing|match|matches|beat|draw|drew|points|coach|champions|championship|tournament|semi-final|quarter-final|playoff|playoffs|runs|batting|bowling|unbeaten|victory|defeat|club|season|round|par|birdie|bogey|lap|podium|race|races|sprint|sprinter|hurdles|relay|medal|medals|olympic|olympics|metres|athlete|athletes|squad|goalkeeper|keeper|referee|penalty|penalties|midfield|tiebreak|rugby|scrum|fly-half|flanker|caps|wicket)$/;
 
 export interface ClassifyContext {
   index: LexiconIndex;
+  /** The article's date (YYYY-MM-DD): a known person is coded by the role they held on it; null when unknown. */
+  date: string | null;
   /** The article reports sport: places that play are teams (organizations). */
   sports: boolean;
 }
@@ -273,6 +277,13 @@ function classifyTitled(chunk: NameChunk, words: string[], ctx: ClassifyContext)
   }
   if (titleEnd < words.length) {
     const rest = index.lookup(words.slice(titleEnd).join(' '));
+    const person = rest[0]?.kind === 'known' || rest[0]?.kind === 'actor' ? rest[0] : undefined;
+    if (person && person.actor.type === 'person' && code !== null) {
+      // "French President Macron": the title in the text says what the person is now, whatever a dictionary's
+      // dated roles say.
+      out.push(finding(chunk, titleEnd, words.length, actorRef('person', person.actor.name, code), person.via, 'title+known-person', 'strong'));
+      return out;
+    }
     if (rest.length > 0 && rest[0]!.kind !== 'demonym') {
       out.push(fromHit(subChunk(chunk, titleEnd, words.length), rest, ctx, null));
       return out;
@@ -328,6 +339,10 @@ function fromHit(chunk: NameChunk, hits: readonly LexiconHit[], ctx: ClassifyCon
       return finding(chunk, 0, to, actorRef('organization', hit.organization.name, hit.organization.code), hit.via, 'lexicon:organization', 'lexicon');
     case 'actor':
       return finding(chunk, 0, to, actorRef(hit.actor.type, hit.actor.name, hit.actor.code), hit.via, 'config:actor', 'lexicon');
+    case 'known': {
+      const role = roleOn(hit.actor, ctx.date);
+      return finding(chunk, 0, to, actorRef(hit.actor.type, hit.actor.name, role.code), hit.via, `lexicon:known-actor-${role.why}`, 'lexicon');
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 // Indexes the loaded lexicon for look-up by surface form: one map from a normalised name to what it can mean.
 // Built once per process; pure.
-import type { CityEntry, CountryEntry, Lexicon, OrganizationEntry, RegionEntry, UserActor, UserVocabulary } from './lexicon.js';
+import type { CityEntry, CountryEntry, KnownActor, Lexicon, OrganizationEntry, RegionEntry, Role, UserActor, UserVocabulary } from './lexicon.js';
 
 export type LexiconHit =
   | { kind: 'country'; country: CountryEntry; via: 'name' | 'alias' }
@@ -11,7 +11,9 @@ export type LexiconHit =
   | { kind: 'region-demonym'; region: RegionEntry }
   | { kind: 'organization'; organization: OrganizationEntry; via: 'name' | 'alias' }
   /** An actor from the user's config that is not a country: a person, organization or group. */
-  | { kind: 'actor'; actor: UserActor; via: 'name' | 'alias' };
+  | { kind: 'actor'; actor: UserActor; via: 'name' | 'alias' }
+  /** A person or body of the event coders' dictionaries, coded by the role of a date (roleOn). */
+  | { kind: 'known'; actor: KnownActor; via: 'name' | 'alias' };
 
 export interface LexiconIndex {
   /** Every meaning of a normalised surface form, most specific first (country before capital before city …). */
@@ -24,8 +26,37 @@ export interface LexiconIndex {
   mayStartTitle(word: string): boolean;
   /** Longest title in words, to bound the search. */
   maxTitleWords: number;
+  /** A lower-case agent noun ("police", "gunmen", "security forces", "prime minister"): its CAMEO sector ('' for an
+   *  honorific) and its lemma, the form that names one agent whatever its number ("gunmen" and "gunman" → gunman). */
+  agent(surface: string): AgentEntry | undefined;
+  /** As mayStartTitle, for agent nouns. */
+  mayStartAgent(word: string): boolean;
+  maxAgentWords: number;
   countryByCode(code: string): CountryEntry | undefined;
   isStopName(surface: string): boolean;
+}
+
+export interface AgentEntry {
+  /** The CAMEO code the agent adds to its country's: after it (COP → PAKCOP), or before it when `prefix`. */
+  sector: string;
+  prefix: boolean;
+  lemma: string;
+}
+
+/** The code of a known actor on a date: the role that covers the date, else the undated default; with no date, the
+ *  latest role (the one that starts last, an open end beating a closed one), else the default. `why` says which. */
+export function roleOn(actor: KnownActor, date: string | null): { code: string | null; why: 'on-date' | 'latest' | 'default'; role?: Role } {
+  if (date !== null) {
+    const covering = actor.roles.filter((r) => (r.from === null || r.from <= date) && (r.to === null || date <= r.to));
+    const role = covering[covering.length - 1];
+    return role ? { code: role.code, why: 'on-date', role } : { code: actor.code, why: 'default' };
+  }
+  let latest: Role | undefined;
+  for (const r of actor.roles) {
+    const later = !latest || (r.from ?? '') > (latest.from ?? '') || ((r.from ?? '') === (latest.from ?? '') && r.to === null);
+    if (later) latest = r;
+  }
+  return latest ? { code: latest.code, why: 'latest', role: latest } : { code: actor.code, why: 'default' };
 }
 
 /** Printable ASCII, which NFC leaves as it is: the look-ups of every word skip normalize(), their slowest step. */
@@ -50,6 +81,8 @@ const RANK: Record<LexiconHit['kind'], number> = {
   region: 4,
   'region-demonym': 5,
   city: 6,
+  // Our own gazetteers and organizations first: a city or a body we list keeps its name.
+  known: 7,
 };
 
 /**
@@ -106,6 +139,10 @@ export function indexLexicon(lexicon: Lexicon, vocabulary?: UserVocabulary): Lex
     add(city.name, { kind: 'city', city });
     for (const alias of city.aliases) add(alias, { kind: 'city', city });
   }
+  for (const actor of lexicon.knownActors) {
+    add(actor.name, { kind: 'known', actor, via: 'name' });
+    for (const alias of actor.aliases) add(alias, { kind: 'known', actor, via: 'alias' });
+  }
   for (const [key, list] of map) {
     if (list.length === 1) continue; // one meaning: in order already
     const user = userFirst.has(key) ? list.filter((h) => isUserHit(h, userCountries)) : [];
@@ -122,6 +159,23 @@ export function indexLexicon(lexicon: Lexicon, vocabulary?: UserVocabulary): Lex
     firstWords.add(key.split(' ')[0]!);
     maxTitleWords = Math.max(maxTitleWords, t.title.split(/\s+/).length);
   }
+  // Agent nouns: the titles, read in lower case. Each names one agent with its singular where that is an agent too.
+  const agents = new Map<string, AgentEntry>();
+  const agentFirstWords = new Set<string>();
+  let maxAgentWords = 1;
+  const addAgent = (surface: string, entry: AgentEntry): void => {
+    const key = normalizeName(surface);
+    if (agents.has(key)) return;
+    agents.set(key, entry);
+    agentFirstWords.add(key.split(' ')[0]!);
+    maxAgentWords = Math.max(maxAgentWords, key.split(' ').length);
+  };
+  for (const t of lexicon.titles) addAgent(t.title, { sector: t.sector, prefix: false, lemma: normalizeName(t.title) });
+  for (const a of lexicon.agents) addAgent(a.agent, { sector: a.code, prefix: a.prefix, lemma: a.agent });
+  for (const [key, entry] of agents) {
+    const singular = singularOf(key);
+    if (singular !== key && agents.get(singular)?.sector === entry.sector) entry.lemma = singular;
+  }
   const countries = new Map([...lexicon.countries, ...userCountries].map((c) => [c.code, c]));
   const stop = new Set(lexicon.stopNames.map(normalizeName));
   const none: readonly LexiconHit[] = [];
@@ -136,9 +190,24 @@ export function indexLexicon(lexicon: Lexicon, vocabulary?: UserVocabulary): Lex
       return firstWords.has(first) || first === '' || first === 'the' || first.includes(' ');
     },
     maxTitleWords,
+    agent: (surface) => agents.get(normalizeName(surface)),
+    mayStartAgent: (word) => {
+      const first = normalizeName(word);
+      return agentFirstWords.has(first) || first === '' || first === 'the' || first.includes(' ');
+    },
+    maxAgentWords,
     countryByCode: (code) => countries.get(code),
     isStopName: (surface) => stop.has(normalizeName(surface)),
   };
+}
+
+/** The singular of a plural agent noun by the regular rules English agent nouns follow: gunmen → gunman,
+ *  militias → militia, authorities → authority. A word the rules do not fit stays as it is (police). */
+function singularOf(key: string): string {
+  if (/men$/.test(key)) return key.replace(/men$/, 'man');
+  if (/ies$/.test(key)) return key.replace(/ies$/, 'y');
+  if (/[^s]s$/.test(key)) return key.slice(0, -1);
+  return key;
 }
 
 function isUserHit(hit: LexiconHit, userCountries: readonly CountryEntry[]): boolean {
@@ -160,6 +229,7 @@ function sameHit(a: LexiconHit, b: LexiconHit): boolean {
     case 'organization':
       return a.organization === (b as typeof a).organization;
     case 'actor':
+    case 'known':
       return a.actor === (b as typeof a).actor;
   }
 }

@@ -54,6 +54,36 @@ export interface TitleEntry {
   sector: string;
 }
 
+/** A person or body of the event coders' dictionaries (lexicons/phoenix-actors.yaml, from PETRARCH2's Phoenix
+ *  dictionaries): its names and the CAMEO codes of the roles it held, with their dates. */
+export interface KnownActor {
+  name: string;
+  type: ActorType;
+  /** Other names, matched as written (case-insensitive). */
+  aliases: string[];
+  /** The code outside every dated role (Phoenix's undated default); null when none. */
+  code: string | null;
+  /** Dated roles in the dictionary's order: a code and its first and last day (ISO), null for an open end. */
+  roles: Role[];
+  /** The Phoenix file it comes from. */
+  from: 'countries' | 'international' | 'milnonstate';
+}
+
+export interface Role {
+  code: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** An agent noun of the Phoenix agents dictionary (lexicons/phoenix-agents.yaml): "police officers" → COP. */
+export interface AgentNoun {
+  /** Lower case, as written in news: "police officers", "warplanes". */
+  agent: string;
+  /** The code the agent adds: after its country's (COP → PAKCOP), or before it when `prefix` (IGO …). */
+  code: string;
+  prefix: boolean;
+}
+
 /** Everything our plugin teaches compromise, and what the extractors resolve names against. */
 export interface Lexicon {
   countries: CountryEntry[];
@@ -63,18 +93,27 @@ export interface Lexicon {
    *  Only `annotate explain` reads it, to name the file a region's entry is in. */
   generatedRegions: number;
   organizations: OrganizationEntry[];
+  /** People and bodies with dated codes, from the Phoenix dictionaries (generated). */
+  knownActors: KnownActor[];
   titles: TitleEntry[];
+  /** Agent nouns from the Phoenix dictionaries (generated); the hand-kept titles come first. */
+  agents: AgentNoun[];
   /** Words that look like names but are not entities in news text (Drew as a verb is handled by grammar; these are
    *  capitalised words such as "Monday" or "Reuters-style" boilerplate that must never become an entity). */
   stopNames: string[];
   /** The CAMEO codebook: every code with its name and Goldstein value; roots carry their quad class. */
   cameo: CameoEntry[];
-  /** Words and phrases that report events. */
+  /** Words and phrases that report events (lexicons/events.yaml, hand-kept). */
   triggers: TriggerEntry[];
+  /** Verbs of PETRARCH2's CAMEO 2.0 dictionary (lexicons/cameo-verbs.yaml, generated): a hand entry wins over one of
+   *  these with the same words and constraint. */
+  cameoTriggers: TriggerEntry[];
   /** Verbs that carry an event noun without being events ("held talks", "carried out airstrikes"). */
   lightVerbs: string[];
   /** Verbs whose subject is the target of the reaction noun they govern ("drew condemnation from India"). */
   receiveVerbs: string[];
+  /** What decides, beyond the words, whether and how often a trigger reports an event (lexicons/events.yaml). */
+  eventRules: EventRules;
   /** Words that attribute statements, and the hedges that weaken them (lexicons/claims.yaml). */
   claims: ClaimCues;
   /** Words that express positions (lexicons/stances.yaml). */
@@ -111,6 +150,25 @@ export interface TriggerEntry {
   object: string[];
   /** Nouns: the trigger counts only right after one of these words, which join its span ("air" strike). */
   after: string[];
+}
+
+/** The event lexicon's rules beyond its words. Words and phrases are lower case; verbs are infinitives. */
+export interface EventRules {
+  /** Events done by both parties to each other, one per direction: by CAMEO code prefix, and by the trigger's first
+   *  word ("clash"). */
+  reciprocal: { codes: string[]; words: string[]; jointCodes: string[] };
+  /** Verbs of going ("arrive", "leave for"): like a visit, their destination is their target and place. */
+  visits: string[];
+  /** Nouns of a lasting state (war, conflict): an event only with a participant of their own. */
+  stateNouns: string[];
+  /** Subjects that are no one: a flood or a disease that kills reports no event. */
+  nonAgents: string[];
+  /** Phrases that start with a trigger verb and are figures of speech ("shoot to fame", "battle it out"). */
+  figurative: string[];
+  /** Modifiers that make a conflict noun a figure of speech ("legal battle", "bidding war"). */
+  figurativeModifiers: string[];
+  /** Objects that make a violent verb a figure of speech ("fought cancer", "battled the blaze"). */
+  figurativeObjects: string[];
 }
 
 // --- claims and stances -------------------------------------------------------------------------------------
