@@ -18,7 +18,7 @@ import type {
   StanceBasis,
 } from './model/annotation.js';
 import { SCHEMA_VERSION } from './model/annotation.js';
-import type { ClaimCues, Lexicon, TriggerEntry, UserVocabulary } from './lexicon/lexicon.js';
+import type { ClaimCues, KnownActor, Lexicon, TriggerEntry, UserVocabulary } from './lexicon/lexicon.js';
 import { LEXICON_FILES, loadLexiconsSync } from './lexicon/load-lexicons.js';
 import { indexLexicon, normalizeName } from './lexicon/index-lexicon.js';
 import type { LexiconHit, LexiconIndex } from './lexicon/index-lexicon.js';
@@ -32,7 +32,7 @@ import { buildEntities } from './extract/build-entities.js';
 import type { Entities } from './extract/build-entities.js';
 import { findAgents } from './extract/find-agents.js';
 import { compileEventVocabulary } from './extract/event-vocabulary.js';
-import type { EventVocabulary } from './extract/event-vocabulary.js';
+import type { EventVocabulary, PatternOrigin } from './extract/event-vocabulary.js';
 import { findEvents } from './extract/find-events.js';
 import { compileClaimVocabulary, compileStanceVocabulary, matchPhrase } from './extract/cue-vocabulary.js';
 import type { ClaimVocabulary, Phrase, PhraseTable, StanceVocabulary } from './extract/cue-vocabulary.js';
@@ -106,11 +106,15 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
     const bytes = opts.bytes ?? Buffer.from(text, 'utf8');
     const parsed = parse(text.slice(bodyStart), bodyStart);
     const chunks = findNames(parsed, text, index);
-    const named = classifyNames(chunks, { index, sports: isSportsReport(words(parsed)) });
-    const findings = [...named, ...findAgents(parsed, named, index)];
+    const sports = isSportsReport(words(parsed));
     const anchor = date ?? opts.date ?? null;
+    const named = classifyNames(chunks, { index, sports, date: anchor });
+    const agents = findAgents(parsed, named, index);
+    const findings = [...named, ...agents.owned];
     const found = findEvents(parsed, findings, {
       vocabulary: events,
+      agents: agents.pending,
+      sports,
       anchor,
       findDates,
       text,
@@ -204,7 +208,9 @@ function toEvents(
     if (!root || !entry || !root.quadClass) continue;
     const source = ids(e.source);
     const target = ids(e.target).filter((id) => !source.includes(id));
-    if (source.length === 0 && target.length === 0) continue;
+    const place = placeId(e.place);
+    // An event needs a participant or a place (the events stage decided which events may have only a place).
+    if (source.length === 0 && target.length === 0 && place === null) continue;
     const id = `e${out.length + 1}`;
     idOf.set(e, id);
     out.push({
@@ -217,7 +223,7 @@ function toEvents(
       goldstein: entry.goldstein,
       source,
       target,
-      place: placeId(e.place),
+      place,
       date: e.date(),
       modality: e.modality,
     });
@@ -468,7 +474,7 @@ function explainRun(run: ArticleRun, x: EntrySources): Explanation {
       category: event.category,
       codeName: x.codebook.get(event.code)?.name ?? '',
       reason: e.reason,
-      word: { ...e.pattern.entry, source: triggerSource(e.pattern.entry, e.pattern.user, x) },
+      word: { ...e.pattern.entry, source: triggerSource(e.pattern.entry, e.pattern.origin, x) },
       source: e.source.map((f) => participant(f, f)),
       target: e.target.map((f) => participant(f, f)),
       place: e.place ? participant(e.place, e.place) : null,
@@ -556,6 +562,7 @@ function hitNames(hit: LexiconHit, ref: EntityRef): boolean {
     case 'organization':
       return actor && ref.type === 'organization' && ref.name === hit.organization.name;
     case 'actor':
+    case 'known':
       return actor && ref.name === hit.actor.name;
   }
 }
@@ -597,7 +604,19 @@ function hitSource(hit: LexiconHit, surface: string, x: EntrySources): EntrySour
     }
     case 'actor':
       return configActorSource(hit.actor.name, surface, x);
+    case 'known': {
+      const a = hit.actor;
+      const where = field(a.name, { aliases: a.aliases });
+      return lexiconEntry(LEXICON_FILES.phoenixActors, `[${x.lexicon.knownActors.indexOf(a)}]${where}`, `${a.name} (${knownRoles(a)})`);
+    }
   }
+}
+
+/** A known actor's codes as its entry gives them: "DEUELI 1972-01-01–2000-01-01, DEUGOV 2005-11-22–; else DEUELI". */
+function knownRoles(a: KnownActor): string {
+  const roles = a.roles.map((r) => `${r.code} ${r.from ?? ''}–${r.to ?? ''}`).join(', ');
+  if (!roles) return a.code ?? 'no code';
+  return a.code ? `${roles}; else ${a.code}` : roles;
 }
 
 /** The key of the field that holds `surface`: `.name`, or `.<list>[n]` of the first list that has it; '' if none. */
@@ -705,10 +724,12 @@ function groupSources(noun: string, x: EntrySources): EntrySource[] {
 
 // --- the entries behind events, stances and claims ---------------------------------------------------------------
 
-function triggerSource(entry: TriggerEntry, user: boolean, x: EntrySources): EntrySource {
-  const only = entry.object.length > 0 ? ` with object ${entry.object.join('|')}` : entry.after.length > 0 ? ` after ${entry.after.join('|')}` : '';
+function triggerSource(entry: TriggerEntry, origin: PatternOrigin, x: EntrySources): EntrySource {
+  const objects = entry.object.length > 6 ? [...entry.object.slice(0, 6), '…'] : entry.object;
+  const only = entry.object.length > 0 ? ` with object ${objects.join('|')}` : entry.after.length > 0 ? ` after ${entry.after.join('|')}` : '';
   const label = `${entry.kind} "${entry.words}"${only} → ${entry.code}`;
-  if (user) return { from: 'config', file: x.vocabularyFile, key: `events[${x.vocabulary?.events.indexOf(entry) ?? -1}]`, entry: label };
+  if (origin === 'config') return { from: 'config', file: x.vocabularyFile, key: `events[${x.vocabulary?.events.indexOf(entry) ?? -1}]`, entry: label };
+  if (origin === 'cameo') return lexiconEntry(LEXICON_FILES.cameoVerbs, `triggers[${x.lexicon.cameoTriggers.indexOf(entry)}]`, label);
   return lexiconEntry(LEXICON_FILES.events, `triggers[${x.lexicon.triggers.indexOf(entry)}]`, label);
 }
 

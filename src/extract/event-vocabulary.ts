@@ -16,9 +16,14 @@ export interface Pattern {
   words: ReadonlySet<string>[];
   object: ReadonlySet<string>;
   after: ReadonlySet<string>;
-  /** From the user's config: preferred over the bundled lexicon. */
-  user: boolean;
+  /** Where it comes from: the user's config, then the hand-kept events.yaml, then the generated CAMEO 2.0 verbs; at
+   *  equal constraint and length, the higher rank wins. */
+  origin: PatternOrigin;
 }
+
+export type PatternOrigin = 'config' | 'lexicon' | 'cameo';
+
+export const ORIGIN_RANK: Record<PatternOrigin, number> = { config: 2, lexicon: 1, cameo: 0 };
 
 export interface EventVocabulary {
   /** Patterns by a form of their first word. */
@@ -28,20 +33,45 @@ export interface EventVocabulary {
   light: PhraseTable<null>;
   /** Forms of the verbs whose subject receives a reaction ("drew condemnation"). */
   receive: ReadonlySet<string>;
+  /** Whether a trigger's events go both ways ("met", "clashed", "signed an agreement"): by code, then by word. */
+  isReciprocal(pattern: Pattern): boolean;
+  /** Whether a compound source that does it does it to each other ("A and B renewed ties"). */
+  isJoint(pattern: Pattern): boolean;
+  /** Whether its destination is its target and place: a visit, an arrival ("arrived in India"). */
+  movesTo(pattern: Pattern): boolean;
+  /** Whether a noun trigger names a lasting state (war, conflict) rather than an occurrence. */
+  isState(pattern: Pattern): boolean;
+  /** Forms of the nouns that are no one when they kill or destroy (tsunami, flood, disease). */
+  nonAgents: ReadonlySet<string>;
+  /** Figures of speech that start with a trigger verb ("shoot to fame", "battle it out"). */
+  figurative: PhraseTable<null>;
+  figurativeModifiers: ReadonlySet<string>;
+  /** Forms of the objects that make a violent verb a figure of speech ("fought cancer"). */
+  figurativeObjects: ReadonlySet<string>;
   codebook: ReadonlyMap<string, CameoEntry>;
 }
 
 export function compileEventVocabulary(lexicon: Lexicon, vocabulary: UserVocabulary | undefined, inflect: Inflect): EventVocabulary {
   const verbs = new Map<string, Pattern[]>();
   const nouns = new Map<string, Pattern[]>();
-  const nounSet = (words: readonly string[]): Set<string> => new Set(words.flatMap((w) => inflect.nounForms(w)));
-  const add = (entry: TriggerEntry, user: boolean): void => {
+  // Thousands of entries share their words: inflect each word once.
+  const verbForms = memo(inflect.verbForms);
+  const nounForms = memo(inflect.nounForms);
+  // The generated verbs repeat one object list across a whole synonym block: one set per distinct list.
+  const nounSets = new Map<string, Set<string>>();
+  const nounSet = (words: readonly string[]): Set<string> => {
+    const key = words.join('|');
+    let set = nounSets.get(key);
+    if (!set) nounSets.set(key, (set = new Set(words.flatMap(nounForms))));
+    return set;
+  };
+  const add = (entry: TriggerEntry, origin: PatternOrigin): void => {
     const parts = entry.words.split(' ');
     const words = parts.map((word, k): ReadonlySet<string> => {
-      if (entry.kind === 'verb') return new Set(k === 0 ? inflect.verbForms(word) : [word]);
-      return new Set(k === parts.length - 1 ? inflect.nounForms(word) : [word]);
+      if (entry.kind === 'verb') return new Set(k === 0 ? verbForms(word) : [word]);
+      return new Set(k === parts.length - 1 ? nounForms(word) : [word]);
     });
-    const pattern: Pattern = { entry, words, object: nounSet(entry.object), after: new Set(entry.after), user };
+    const pattern: Pattern = { entry, words, object: nounSet(entry.object), after: new Set(entry.after), origin };
     const map = entry.kind === 'verb' ? verbs : nouns;
     for (const form of words[0]!) {
       const list = map.get(form);
@@ -49,10 +79,39 @@ export function compileEventVocabulary(lexicon: Lexicon, vocabulary: UserVocabul
       else map.set(form, [pattern]);
     }
   };
-  for (const entry of vocabulary?.events ?? []) add(entry, true);
-  for (const entry of lexicon.triggers) add(entry, false);
+  for (const entry of vocabulary?.events ?? []) add(entry, 'config');
+  for (const entry of lexicon.triggers) add(entry, 'lexicon');
+  for (const entry of lexicon.cameoTriggers) add(entry, 'cameo');
 
   const light = phraseTable(lexicon.lightVerbs.map((v) => [v, null] as const), 'verb', inflect);
   const receive = new Set(lexicon.receiveVerbs.flatMap((v) => inflect.verbForms(v)));
-  return { verbs, nouns, light, receive, codebook: new Map(lexicon.cameo.map((c) => [c.code, c])) };
+  const rules = lexicon.eventRules;
+  const reciprocalWords = new Set(rules.reciprocal.words);
+  const states = new Set(rules.stateNouns);
+  const visits = new Set(rules.visits);
+  const none = (list: readonly string[]): [string, null][] => list.map((w) => [w, null]);
+  return {
+    verbs,
+    nouns,
+    light,
+    receive,
+    isReciprocal: (p) => rules.reciprocal.codes.some((c) => p.entry.code.startsWith(c)) || reciprocalWords.has(p.entry.words),
+    isJoint: (p) => rules.reciprocal.jointCodes.some((c) => p.entry.code.startsWith(c)),
+    movesTo: (p) => p.entry.code.startsWith('042') || visits.has(p.entry.words),
+    isState: (p) => p.entry.kind === 'noun' && states.has(p.entry.words.split(' ').pop()!),
+    nonAgents: nounSet(rules.nonAgents),
+    figurative: phraseTable(none(rules.figurative), 'verb', inflect),
+    figurativeModifiers: new Set(rules.figurativeModifiers),
+    figurativeObjects: nounSet(rules.figurativeObjects),
+    codebook: new Map(lexicon.cameo.map((c) => [c.code, c])),
+  };
+}
+
+function memo(f: (word: string) => string[]): (word: string) => string[] {
+  const cache = new Map<string, string[]>();
+  return (word) => {
+    let forms = cache.get(word);
+    if (!forms) cache.set(word, (forms = f(word)));
+    return forms;
+  };
 }

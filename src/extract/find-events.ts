@@ -6,6 +6,8 @@ import type { ParsedText } from '../nlp/create-nlp.js';
 import type { DateMention } from '../nlp/create-nlp.js';
 import type { Finding } from './classify-names.js';
 import type { EventVocabulary, Pattern } from './event-vocabulary.js';
+import { ORIGIN_RANK } from './event-vocabulary.js';
+import { matchPhrase } from './cue-vocabulary.js';
 import { DETERMINER, SUBORDINATOR, SentenceView, collect, previousVerb, sentenceViews, governingVerb, isNounPhraseWord, isNounish, isPassive, isVerbish, unique, verbGroup } from './sentence-view.js';
 import type { Derived, VerbGroup } from './sentence-view.js';
 
@@ -24,10 +26,22 @@ export interface EventFinding {
   modality: Modality;
   /** How the participants were found, for `annotate explain`. */
   reason: string;
+  /** Its subject is no one (a flood, a disease): the event is dropped. */
+  noAgent?: boolean;
+  /** A year the sentence gives the event ("in 1996", "the 1972 killings"). */
+  year?: number;
+  /** The place is in the trigger's own phrase ("exploded in Kabul", "a protest outside parliament in Nairobi"), so
+   *  an event without participants can still say where it happened. */
+  placeNear?: boolean;
 }
 
 export interface EventsContext {
   vocabulary: EventVocabulary;
+  /** Agent nouns without an owner ("gunmen", "police"): candidates that become actors where an event has them as
+   *  participants (find-agents). */
+  agents: readonly Finding[];
+  /** The article reports sport: its countries and cities are teams, so a clash between them is a match. */
+  sports: boolean;
   /** The article's date (YYYY-MM-DD): the anchor of relative dates; null when unknown (then no dates are resolved). */
   anchor: string | null;
   findDates: (sentence: string, anchor: string) => DateMention[];
@@ -57,8 +71,8 @@ const NEGATION = /^(not|never|no|n't|neither|nor|without)$/;
 
 export function findEvents(parsed: ParsedText, findings: readonly Finding[], ctx: EventsContext): EventsResult {
   const events: EventFinding[] = [];
-  const derived: Derived = { list: [], byPlace: new Map(), countryName: ctx.countryName };
-  for (const sentence of sentenceViews(parsed, findings)) {
+  const derived: Derived = { list: [], byPlace: new Map(), agents: new Map(), agentMade: new Set(), countryName: ctx.countryName };
+  for (const sentence of sentenceViews(parsed, [...findings, ...ctx.agents])) {
     const { tokens } = sentence;
     const found = findInSentence(sentence, ctx, derived);
     if (found.length === 0) continue;
@@ -77,7 +91,13 @@ export function findEvents(parsed: ParsedText, findings: readonly Finding[], ctx
     }
     events.push(...found);
   }
-  return { events, derived: derived.list };
+  // News reports the present: an event its sentence dates two or more years before the article's date (or, with none,
+  // before the latest year the article names) is background ("Tupac Shakur was shot dead in 1996", "the 1972
+  // killings"), not an event the article reports.
+  const now = ctx.anchor ? Number(ctx.anchor.slice(0, 4)) : latestYear(parsed);
+  const current = now === null ? events : events.filter((e) => e.year === undefined || e.year > now - 2);
+  const used = new Set(current.flatMap((e) => [...e.source, ...e.target]));
+  return { events: current, derived: derived.list.filter((f) => used.has(f) || !derived.agentMade.has(f)) };
 }
 
 type Candidate = { pattern: Pattern; from: number; to: number; kind: 'verb' | 'noun' };
@@ -108,10 +128,108 @@ function findInSentence(s: SentenceView, ctx: EventsContext, derived: Derived): 
     for (let k = noun.from; k < noun.to; k++) nounEvents.set(k, e);
     out.push(e);
   }
-  for (const verb of verbs) out.push(verbEvent(s, verb, nounEvents, ctx, derived));
-  return out
-    .filter((e) => e.source.length > 0 || e.target.length > 0)
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const verb of verbs) {
+    const e = verbEvent(s, verb, nounEvents, ctx, derived);
+    const means = meansOf(s, verb, nounEvents);
+    if (means) {
+      // "A car bomb exploded in Kabul", "two journalists were wounded by gunfire", "ten were killed in an airstrike":
+      // the violent verb and the attack it names are one occurrence, the attack's, with the verb's participants.
+      means.source = unique([...means.source, ...e.source]);
+      means.target = unique([...means.target, ...e.target]).filter((t) => !means.source.includes(t));
+      means.place ??= e.place;
+      means.placeNear ||= e.placeNear;
+      means.reason += `+${e.reason}`;
+      continue;
+    }
+    out.push(e);
+  }
+  const reported = out.filter((e) => reportsEvent(e, ctx)).sort((a, b) => a.start - b.start || a.end - b.end);
+  return reported.flatMap((e) => eachWay(e, ctx.vocabulary));
+}
+
+const MATERIAL_CONFLICT = /^(18|19|20)/;
+
+/** The attack a violent verb reports as its subject or its means: "A car bomb exploded", "wounded by gunfire",
+ *  "killed in an airstrike", "died in the shelling". */
+function meansOf(s: SentenceView, verb: Candidate, nounEvents: Map<number, EventFinding>): EventFinding | undefined {
+  if (!MATERIAL_CONFLICT.test(verb.pattern.entry.code)) return undefined;
+  const violent = (e: EventFinding | undefined): EventFinding | undefined => (e && MATERIAL_CONFLICT.test(e.pattern.entry.code) ? e : undefined);
+  const group = verbGroup(s, verb.from);
+  const subject = violent(nounEvents.get(group.subjectEnd));
+  if (subject && !isPassive(s, verb.from, group.start)) return subject;
+  for (let k = verb.to; k < s.tokens.length && k < verb.to + 3; k++) {
+    if (/^(by|in|with|from|during)$/.test(s.norm(k))) {
+      for (let j = k + 1; j < s.tokens.length && j <= k + 4; j++) {
+        const e = violent(nounEvents.get(j));
+        if (e) return e;
+        if (!(DETERMINER.test(s.norm(j)) || s.tokens[j]!.tags.has('Adjective') || s.tokens[j]!.tags.has('Noun')) || s.breaksAfter(j)) break;
+      }
+      return undefined;
+    }
+    if (s.breaksAfter(k) || !(s.tokens[k]!.tags.has('Adverb') || s.tokens[k]!.tags.has('Value') || s.tokens[k]!.tags.has('Noun') || s.tokens[k]!.tags.has('Adjective'))) return undefined;
+  }
+  return undefined;
+}
+
+/** Whether an event found in a sentence is one the news reports (lexicons/events.yaml says more of each rule):
+ *  - it has a participant, or at least a place ("A car bomb exploded in Kabul"), unless it names a lasting state
+ *    (a war or a conflict needs its parties: "the war in Iraq" is a reference, not a report);
+ *  - its subject is someone: what a flood or a disease kills is a disaster, not an event;
+ *  - an act of material conflict (roots 18–20) involves someone able to fight: a country (not in a sports report,
+ *    where countries and towns are teams), an actor with a code (an office, an armed group, police, "gunmen"), or,
+ *    for violence done to a person (18x, 193), a person or group as its target. A sportsman who "battled to second"
+ *    or a band that "shot to fame" is none of these. */
+function reportsEvent(e: EventFinding, ctx: EventsContext): boolean {
+  const parties = [...e.source, ...e.target];
+  if (e.noAgent) return false;
+  if (parties.length === 0 && (!e.placeNear || ctx.vocabulary.isState(e.pattern))) return false;
+  const code = e.pattern.entry.code;
+  // Below protest (roots 01–13), an exchange between unnamed people of no political sector ("the company offers
+  // support to its customers") is business, not an event between actors.
+  if (!/^(1[4-9]|20)/.test(code) && parties.length > 0 && parties.every((f) => unnamedCivilian(f))) return false;
+  // Everyone travels; a visit is a diplomatic act: it needs a country or an actor with a code.
+  if (ctx.vocabulary.movesTo(e.pattern) && !parties.some((f) => f.ref.list === 'actors' && f.ref.code !== null)) return false;
+  if (!/^(18|19|20)/.test(code)) return true;
+  if (parties.some((f) => ableToFight(f, ctx))) return true;
+  // In a sports report a player who is "injured" or "kicked" has been in a game, not an attack.
+  if (ctx.sports) return false;
+  if (/^(18|193)/.test(code) && e.pattern.entry.kind === 'verb' && e.target.some((f) => f.ref.list === 'actors' && (f.ref.type === 'person' || f.ref.type === 'group'))) return true;
+  return parties.length === 0;
+}
+
+/** Sectors that bear arms or hold power: government, armed forces, police, intelligence, rebels, insurgents, unnamed
+ *  armed men, separatists, militant and criminal groups, the judiciary and legislature, parties and opposition, elites.
+ *  "Women", "people" or "athletes" are no one's fighters. */
+const FIGHTING_SECTORS = new Set(['GOV', 'MIL', 'COP', 'SPY', 'REB', 'INS', 'UAF', 'SEP', 'IMG', 'CRM', 'JUD', 'LEG', 'PTY', 'OPP', 'ELI']);
+
+function ableToFight(f: Finding, ctx: EventsContext): boolean {
+  if (f.ref.list !== 'actors') return false;
+  if (f.ref.type === 'country') return !ctx.sports;
+  const code = f.ref.code;
+  if (!code) return false;
+  // International bodies and militant groups act as states do; otherwise a sector of the code decides: the agent's
+  // own ("UAF" for gunmen no one names) or those after its country's ("SYRREB", "AFGGOVMIL").
+  if (/^(IGO|IMG)/.test(code)) return true;
+  const groups = code.match(/[A-Z]{3}/g) ?? [];
+  return (groups.length === 1 ? groups : groups.slice(1)).some((g) => FIGHTING_SECTORS.has(g));
+}
+
+/** An agent noun with no country and a sector that holds no power: "customers" (CVL), "the company" (BUS). */
+function unnamedCivilian(f: Finding): boolean {
+  const code = f.ref.list === 'actors' ? f.ref.code : null;
+  return f.ref.key.startsWith('agent') && code !== null && code.length === 3 && !FIGHTING_SECTORS.has(code);
+}
+
+/** A reciprocal event one way per direction, sharing its trigger: A met B → A→B and B→A; "A and B signed" → A→B and
+ *  B→A. Compounds of more than four stay one event, as a list of twenty directed pairs says no more than it. */
+function eachWay(e: EventFinding, vocabulary: EventVocabulary): EventFinding[] {
+  const reason = `${e.reason}+reciprocal`;
+  const symmetric = vocabulary.isReciprocal(e.pattern);
+  if (e.target.length === 0 && e.source.length >= 2 && e.source.length <= 4 && (symmetric || vocabulary.isJoint(e.pattern))) {
+    return e.source.flatMap((a) => e.source.filter((b) => b !== a).map((b) => ({ ...e, source: [a], target: [b], reason })));
+  }
+  if (symmetric && e.target.length > 0 && e.source.length > 0) return [e, { ...e, source: e.target, target: e.source, reason }];
+  return [e];
 }
 
 // --- triggers --------------------------------------------------------------------------------------------------
@@ -121,11 +239,88 @@ function matchTriggers(s: SentenceView, vocabulary: EventVocabulary): Candidate[
   for (let i = 0; i < s.tokens.length; i++) {
     const best = bestMatch(s, i, vocabulary);
     if (best) {
-      out.push(best);
+      if (!isFigure(s, best, vocabulary)) out.push(best);
       i = best.to - 1;
     }
   }
   return out;
+}
+
+/** A trigger that is part of a name, a figure of speech or a description reports no event:
+ *  - written with a capital inside a sentence that is not a headline: a title or a name ("Star Wars", "Massive
+ *    Attack", "the Cold War", "Stop Murder Music");
+ *  - the first word of a figure of speech ("shot to fame", "battled it out", "stormed to victory");
+ *  - a noun after a modifier that makes it one ("his legal battles", "a bidding war", "an epic battle");
+ *  - a verb or noun whose object makes it one ("fought cancer", "battled the blaze", "the fight against doping");
+ *  - a past participle used as an adjective ("the collection of murdered designer Gianni Versace"): it describes
+ *    someone, it does not report an act. */
+function isFigure(s: SentenceView, c: Candidate, vocabulary: EventVocabulary): boolean {
+  // Part of an actor's name or agent noun: "Indian attack helicopters", "the Strike Force".
+  for (let k = c.from; k < c.to; k++) if (s.actorAt[k]) return true;
+  if (!s.caseless) {
+    for (let k = c.from; k < c.to; k++) if (/^\p{Lu}/u.test(s.tokens[k]!.text) && !startsClause(s, k)) return true;
+  }
+  if (matchPhrase(s, c.from, vocabulary.figurative)) return true;
+  if (c.kind === 'noun') {
+    for (let k = c.from - 1; k >= 0 && k >= c.from - 3 && !s.breaksAfter(k); k--) {
+      if (vocabulary.figurativeModifiers.has(s.norm(k)) || vocabulary.figurativeModifiers.has(s.joined(k)?.form ?? '')) return true;
+      if (!(s.tokens[k]!.tags.has('Adjective') || s.tokens[k]!.tags.has('Noun') || s.tokens[k]!.tags.has('Value'))) break;
+    }
+  }
+  // (A trigger that names its object, "exchange fire", has said what the object is.)
+  const object = c.pattern.object.size > 0 ? null : c.kind === 'verb' ? patientOf(s, c.from, c.to) : objectHead(s, c.to, true);
+  if (object !== null && vocabulary.figurativeObjects.has(s.norm(object))) return true;
+  if (c.kind === 'verb' && isAttributive(s, c.from)) return true;
+  return false;
+}
+
+/** The first word of a clause: a capital there says nothing. */
+function startsClause(s: SentenceView, k: number): boolean {
+  if (k === 0) return true;
+  return /[:"“‘(—–]\s*$|\s-\s*$/.test(s.tokens[k - 1]!.post) || /["“‘(]/.test(s.tokens[k]!.pre);
+}
+
+/** The head noun of what follows a trigger: its direct object ("fought cancer"), or for a noun the object of
+ *  against/with/over/on ("the fight against doping"). Null when a clause break or a verb comes first. */
+function objectHead(s: SentenceView, from: number, noun: boolean): number | null {
+  let k = from;
+  if (noun) {
+    if (!/^(against|with|over|on)$/.test(s.norm(k)) || s.breaksAfter(k - 1)) return null;
+    k++;
+  }
+  for (; k < s.tokens.length && k < from + 5; k++) {
+    const t = s.tokens[k]!;
+    if (s.actorAt[k] || s.placeAt[k]) return null;
+    if (t.tags.has('Noun') && !t.tags.has('Pronoun') && !(s.tokens[k + 1]?.tags.has('Noun') && !s.breaksAfter(k))) return k;
+    if (!(DETERMINER.test(s.norm(k)) || t.tags.has('Adjective') || t.tags.has('Possessive') || /^(his|her|its|their|our|my|your)$/.test(s.norm(k)))) return null;
+    if (s.breaksAfter(k)) return null;
+  }
+  return null;
+}
+
+/** The head noun of what a verb acts on: its object, or the subject of a passive ("the film was shot in Cape Town"),
+ *  or the noun a participle follows ("films shot in the UK"). */
+function patientOf(s: SentenceView, from: number, to: number): number | null {
+  const t = s.tokens[from]!;
+  if ((t.tags.has('PastTense') || t.tags.has('Participle')) && !t.tags.has('Gerund')) {
+    const group = verbGroup(s, from);
+    const before = s.tokens[group.subjectEnd];
+    const reduced = group.start === from && before?.tags.has('Noun') && !s.breaksAfter(group.subjectEnd);
+    if ((isPassive(s, from, group.start) || reduced) && before && !s.actorAt[group.subjectEnd]) return group.subjectEnd;
+  }
+  return objectHead(s, to, false);
+}
+
+/** A past participle before a noun phrase, after a determiner, a preposition or nothing: "murdered fashion designer
+ *  Gianni Versace", "the wounded soldiers". */
+function isAttributive(s: SentenceView, k: number): boolean {
+  const t = s.tokens[k]!;
+  if (t.tags.has('Gerund') || !(t.tags.has('PastTense') || t.tags.has('Participle')) || s.breaksAfter(k)) return false;
+  const next = s.tokens[k + 1];
+  if (!next || !(next.tags.has('Noun') || next.tags.has('Adjective')) || next.tags.has('Pronoun') || next.tags.has('Date') || next.tags.has('Value')) return false;
+  if (k === 0 || startsClause(s, k)) return true;
+  const prev = s.tokens[k - 1]!;
+  return DETERMINER.test(s.norm(k - 1)) || prev.tags.has('Preposition') || prev.tags.has('Possessive');
 }
 
 function bestMatch(s: SentenceView, i: number, vocabulary: EventVocabulary): Candidate | null {
@@ -134,10 +329,12 @@ function bestMatch(s: SentenceView, i: number, vocabulary: EventVocabulary): Can
   const better = (c: Candidate): boolean => {
     if (!best) return true;
     const constrained = (p: Pattern): number => (p.object.size > 0 || p.after.size > 0 ? 1 : 0);
+    const user = (p: Pattern): number => (p.origin === 'config' ? 1 : 0);
     return (
-      (c.pattern.user ? 1 : 0) - (best.pattern.user ? 1 : 0) ||
+      user(c.pattern) - user(best.pattern) ||
+      c.to - c.from - (best.to - best.from) ||
       constrained(c.pattern) - constrained(best.pattern) ||
-      c.to - c.from - (best.to - best.from)
+      ORIGIN_RANK[c.pattern.origin] - ORIGIN_RANK[best.pattern.origin]
     ) > 0;
   };
   const verbs = forms.flatMap((form) => vocabulary.verbs.get(form) ?? []);
@@ -194,15 +391,21 @@ function verbEvent(s: SentenceView, verb: Candidate, nounEvents: Map<number, Eve
   const group = verbGroup(s, verb.from);
   const passive = isPassive(s, verb.from, group.start);
   const subject = subjectOf(s, group.subjectEnd, nounEvents, derived);
-  const object = complementOf(s, verb.to, passive ? 'by' : 'object', derived, verb.pattern, nounEvents);
-  if (subject.actors.length === 0 && /^(and|but|then)$/.test(s.norm(group.subjectEnd))) {
-    // "The government condemned the attack and promised aid": the second verb shares the first one's subject.
-    const first = previousVerb(s, group.subjectEnd);
+  const object = complementOf(s, verb.to, passive ? 'by' : 'object', derived, ctx.vocabulary.movesTo(verb.pattern), nounEvents);
+  // "The government condemned the attack and promised aid": the second verb shares the first one's subject; so does a
+  // participle after a comma ("Gunmen opened fire on the market, killing three").
+  const participle = s.tokens[verb.from]!.tags.has('Gerund') && group.start === verb.from && s.breaksAfter(verb.from - 1);
+  if (subject.actors.length === 0 && (participle || /^(and|but|then)$/.test(s.norm(group.subjectEnd)))) {
+    const first = previousVerb(s, participle ? verb.from : group.subjectEnd);
     if (first !== null) Object.assign(subject, subjectOf(s, verbGroup(s, first).subjectEnd, nounEvents, derived), { how: 'shared' });
   }
   let source: Finding[];
   let target: Finding[];
   let reason: string;
+  // A flood or a disease that kills is no one: "A tsunami killed 222 people", "… were killed by the earthquake".
+  const agentWord = passive ? headAfter(s, verb.to, /^by$/) : subject.actors.length === 0 ? group.subjectEnd : -1;
+  const cause = headAfter(s, verb.to, /^(in|during|after)$/);
+  const noAgent = [agentWord, cause].some((k) => k >= 0 && ctx.vocabulary.nonAgents.has(s.norm(k)));
   if (passive) {
     source = object.actors;
     target = subject.actors;
@@ -217,7 +420,22 @@ function verbEvent(s: SentenceView, verb: Candidate, nounEvents: Map<number, Eve
       reason += '+event-author';
     }
   }
-  return eventAt(s, verb, source, target, modalityOf(s, verb.from, group), reason);
+  const event = eventAt(s, verb, source, target, modalityOf(s, verb.from, group), reason, derived, ctx);
+  if (noAgent) event.noAgent = true;
+  return event;
+}
+
+/** The head noun of a phrase of the preposition `prep` right after a verb: a passive's by-phrase ("killed by the
+ *  earthquake" → earthquake), or what a death happened in ("killed in a road accident"). -1 when there is none. */
+function headAfter(s: SentenceView, from: number, prep: RegExp): number {
+  for (let k = from; k < s.tokens.length && k < from + 4; k++) {
+    if (!prep.test(s.norm(k))) continue;
+    let j = k + 1;
+    while (j < s.tokens.length && (DETERMINER.test(s.norm(j)) || s.tokens[j]!.tags.has('Adjective')) && !s.breaksAfter(j)) j++;
+    while (j + 1 < s.tokens.length && s.tokens[j + 1]!.tags.has('Noun') && !s.breaksAfter(j)) j++;
+    return j < s.tokens.length ? j : -1;
+  }
+  return -1;
 }
 
 interface Participants {
@@ -232,14 +450,7 @@ interface Participants {
 function subjectOf(s: SentenceView, end: number, nounEvents: Map<number, EventFinding>, derived?: Derived): Participants {
   let k = end;
   for (let guard = 0; guard < 3 && k >= 0; guard++) {
-    // A time phrase or adverb between subject and verb.
-    let j = k;
-    while (j >= 0 && (s.tokens[j]!.tags.has('Date') || s.tokens[j]!.tags.has('Value') || s.tokens[j]!.tags.has('Adverb'))) j--;
-    if (j < k && j >= 0 && /^(on|in|at|during|last|this|earlier|late)$/.test(s.norm(j))) {
-      k = j - 1;
-      continue;
-    }
-    // A parenthetical: ", in a speech on Monday," or ", it appears,".
+    // A parenthetical: ", in a speech on Monday," or ", it appears,", however long ("in remarks published on Monday").
     if (k >= 0 && /,\s*$/.test(s.tokens[k]!.post)) {
       let c = k - 1;
       while (c >= 0 && !/,\s*$/.test(s.tokens[c]!.post) && !SUBORDINATOR.test(s.norm(c))) c--;
@@ -249,6 +460,13 @@ function subjectOf(s: SentenceView, end: number, nounEvents: Map<number, EventFi
         k = c;
         continue;
       }
+    }
+    // A time phrase or adverb between subject and verb.
+    let j = k;
+    while (j >= 0 && (s.tokens[j]!.tags.has('Date') || s.tokens[j]!.tags.has('Value') || s.tokens[j]!.tags.has('Adverb'))) j--;
+    if (j < k && j >= 0 && /^(on|in|at|during|last|this|earlier|late)$/.test(s.norm(j))) {
+      k = j - 1;
+      continue;
     }
     break;
   }
@@ -267,9 +485,21 @@ function subjectOf(s: SentenceView, end: number, nounEvents: Map<number, EventFi
   }
   const event = nounEvents.get(k);
   if (event) return { actors: event.source, how: 'event', event };
+  // "The ministry said it condemned …", "Ethiopia indicated it deplored Libya": a pronoun subject of a clause stands
+  // for the subject of the clause it depends on.
+  if (/^(it|they|he|she|we)$/.test(s.norm(k)) && s.tokens[k]!.tags.has('Pronoun')) {
+    const governing = previousVerb(s, k);
+    if (governing !== null && governing < k) {
+      const outer = subjectOf(s, verbGroup(s, governing).subjectEnd, nounEvents, derived);
+      if (outer.actors.length > 0) return { ...outer, how: 'pronoun' };
+    }
+    return { actors: [], how: 'none' };
+  }
   // The head of the subject may come after its mention: "Soldiers from India", "the Pakistan main opposition party".
   let h = k;
   while (h >= 0 && !s.actorAt[h] && !s.placeAt[h] && isNounPhraseWord(s, h) && k - h < 5) h--;
+  // A place in a locative phrase says where, never who: "A car bomb exploded in Kabul, killing ten".
+  if (h >= 0 && !s.actorAt[h] && s.placeAt[h] && afterLocative(s, h)) return { actors: [], how: 'none' };
   // "Lawmakers in India and Nepal welcomed …": a country named inside the subject phrase stands for its people.
   const actors = collect(s, h, -1, derived, true);
   return { actors, how: actors.length > 0 ? 'nearest' : 'none' };
@@ -277,7 +507,9 @@ function subjectOf(s: SentenceView, end: number, nounEvents: Map<number, EventFi
 
 /** What follows the trigger in its clause: the direct object, or the object of a target preposition ("met with Iran",
  *  "fired shells at Seoul"), or for a passive the "by" phrase. Other phrases are skipped up to the clause's end. */
-function complementOf(s: SentenceView, from: number, want: 'object' | 'by', derived: Derived, pattern: Pattern, nounEvents: Map<number, EventFinding>): Participants {
+/** (Visits and arrivals, `moves`, take their destination as target: "arrived in India", "a visit to Tehran"; a meeting
+ *  in Doha is not a meeting with Qatar.) */
+function complementOf(s: SentenceView, from: number, want: 'object' | 'by', derived: Derived, moves: boolean, nounEvents: Map<number, EventFinding>): Participants {
   let k = from;
   let prep: string | null = null;
   while (k < s.tokens.length) {
@@ -289,7 +521,7 @@ function complementOf(s: SentenceView, from: number, want: 'object' | 'by', deri
     if (want === 'by' ? n === 'by' || n === 'from' : TARGET_PREP.test(n)) {
       prep = n;
     } else if (s.actorAt[k] || s.placeAt[k]) {
-      const usable = want === 'by' ? prep !== null : prep === null || TARGET_PREP.test(prep) || (prep !== null && LOCATIVE_PREP.test(prep) && movesTo(pattern));
+      const usable = want === 'by' ? prep === 'by' || prep === 'from' : prep === null || TARGET_PREP.test(prep) || (prep !== null && LOCATIVE_PREP.test(prep) && moves);
       if (usable) {
         const actors = collect(s, k, 1, derived, true);
         if (actors.length > 0) return { actors, how: prep ? `prep-${prep}` : 'object' };
@@ -309,11 +541,6 @@ function complementOf(s: SentenceView, from: number, want: 'object' | 'by', deri
   return { actors: [], how: 'none' };
 }
 
-/** Visits and arrivals take their destination country as target ("arrived in India", "a visit to Tehran"); a
- *  meeting in Doha is not a meeting with Qatar. */
-function movesTo(pattern: Pattern): boolean {
-  return pattern.entry.code.startsWith('042');
-}
 
 // --- noun events -----------------------------------------------------------------------------------------------
 
@@ -331,10 +558,12 @@ function nounEvent(
   let source: Finding[] = [];
   let target: Finding[] = [];
   const how: string[] = [];
-  // Before the noun: a possessor or a demonym ("Pakistan's airstrikes", "Pakistani airstrikes").
+  // Before the noun: a possessor or a demonym ("Pakistan's airstrikes", "Pakistani airstrikes"). A lasting state is
+  // named by its place: in "the Iraq war" or "the Rwandan genocide" the name says where, not who.
   let k = noun.from - 1;
   while (k >= 0 && !s.actorAt[k] && (s.tokens[k]!.tags.has('Adjective') || s.tokens[k]!.tags.has('Value') || DETERMINER.test(s.norm(k))) && !s.breaksAfter(k)) k--;
-  if (k >= 0 && s.actorAt[k] && !s.breaksAfter(k)) {
+  const namesState = ctx.vocabulary.isState(noun.pattern) && k >= 0 && !/['’]s$/i.test(s.tokens[k]!.text);
+  if (k >= 0 && s.actorAt[k] && !s.breaksAfter(k) && !namesState) {
     source = collect(s, k, -1);
     how.push('possessor');
   }
@@ -363,7 +592,7 @@ function nounEvent(
       j = next + 1;
       continue;
     }
-    if (next !== null && (TARGET_PREP.test(n) || (LOCATIVE_PREP.test(n) && movesTo(noun.pattern) && n !== 'in')) && target.length === 0 && n !== 'between') {
+    if (next !== null && (TARGET_PREP.test(n) || (LOCATIVE_PREP.test(n) && ctx.vocabulary.movesTo(noun.pattern) && n !== 'in')) && target.length === 0 && n !== 'between') {
       target = collect(s, next, 1, derived, true);
       how.push(`prep-${n}`);
       j = next + 1;
@@ -402,24 +631,91 @@ function nounEvent(
       }
     }
   }
-  return eventAt(s, noun, source, target, modalityOf(s, modalityFrom, group, noun), `noun:${how.join('+') || 'none'}`);
+  return eventAt(s, noun, source, target, modalityOf(s, modalityFrom, group, noun), `noun:${how.join('+') || 'none'}`, derived, ctx);
 }
 
-/** The event of a trigger, with each participant once and no actor both source and target. */
-function eventAt(s: SentenceView, c: Candidate, source: Finding[], target: Finding[], modality: Modality, reason: string): EventFinding {
-  const sources = unique(source);
+/** The event of a trigger, with each participant once and no actor both source and target. An agent candidate
+ *  that takes part becomes an actor here, given the country of the event's place where its sector allows. */
+function eventAt(s: SentenceView, c: Candidate, source: Finding[], target: Finding[], modality: Modality, reason: string, derived: Derived, ctx: EventsContext): EventFinding {
+  let place = placeOf(s, c.from, c.to);
+  const realize = (f: Finding): Finding => (f.strength === 'pending' ? realizeAgent(f, place, derived) : f);
+  const sources = unique(source.map(realize));
+  const targets = unique(target.map(realize)).filter((t) => !sources.includes(t));
+  // A visit takes place where it goes: "visited Tehran" has Iran as its target and Tehran as its place.
+  if (place === null && ctx.vocabulary.movesTo(c.pattern)) place = [...derived.byPlace].find(([, actor]) => targets.includes(actor))?.[0] ?? null;
+  const at = place ? s.tokens.findIndex((t) => t.start >= place!.start) : -1;
   return {
     pattern: c.pattern,
     start: s.tokens[c.from]!.start,
     end: s.tokens[c.to - 1]!.end,
     sentence: s.tokens[0]!.sentence,
     source: sources,
-    target: unique(target).filter((t) => !sources.includes(t)),
-    place: placeOf(s, c.from, c.to),
+    target: targets,
+    place,
     date: undated,
     modality,
     reason,
+    placeNear: at >= 0 && (at >= c.to ? at - c.to <= 4 : c.from - at <= 4),
+    ...yearOf(s, c.from, c.to),
   };
+}
+
+const YEAR = /^(1[89]|20)\d\d$/;
+const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
+
+/** A year that dates the trigger: right before it ("the 1972 killings") or in a time phrase of its clause after it
+ *  ("shot dead in 1996", "murdered in November 2004"). */
+function yearOf(s: SentenceView, from: number, to: number): { year?: number } {
+  for (let k = from - 1; k >= 0 && k >= from - 3; k--) {
+    if (YEAR.test(s.norm(k))) return { year: Number(s.norm(k)) };
+    if (s.breaksAfter(k) || !(s.tokens[k]!.tags.has('Adjective') || s.tokens[k]!.tags.has('Value') || DETERMINER.test(s.norm(k)))) break;
+  }
+  for (let k = to; k < s.tokens.length && k < to + 10; k++) {
+    if (/^(in|since|during|of|on)$/.test(s.norm(k))) {
+      let j = k + 1;
+      while (j < s.tokens.length && (MONTH.test(s.norm(j)) || /^\d{1,2}$/.test(s.norm(j)) || s.norm(j) === 'the')) j++;
+      if (YEAR.test(s.norm(j))) return { year: Number(s.norm(j)) };
+    }
+    if (SUBORDINATOR.test(s.norm(k)) || s.breaksAfter(k, false)) break;
+  }
+  return {};
+}
+
+/** The latest year an article names: its "now" when it has no date. Null when it names none. */
+function latestYear(parsed: ParsedText): number | null {
+  let latest: number | null = null;
+  for (const sentence of parsed.sentences) for (const t of sentence) if (YEAR.test(t.normal)) latest = Math.max(latest ?? 0, Number(t.normal));
+  return latest;
+}
+
+/** Sectors whose agents the place of an event says nothing about: armed forces and reporters often act abroad
+ *  ("warplanes pounded Aleppo", "journalists wounded in Bamako"); police, protesters, teachers or villagers are local. */
+const ABROAD_SECTORS = /^(MIL|MED)/;
+
+/** The actor an agent candidate stands for in an event: coded by its sector, with the country of the event's place
+ *  in front of it where there is one and the sector is local ("police" in an event in Lagos → NGACOP). */
+function realizeAgent(f: Finding, place: Finding | null, derived: Derived): Finding {
+  const sector = f.ref.list === 'actors' ? (f.ref.code ?? '') : '';
+  const local = !ABROAD_SECTORS.test(sector) && !f.ref.key.startsWith('agent-abroad:');
+  const country = place && place.ref.list === 'places' && place.ref.country && local ? place.ref.country : '';
+  let byCountry = derived.agents.get(f);
+  if (!byCountry) derived.agents.set(f, (byCountry = new Map()));
+  // An event with no country of its own keeps what an earlier one gave the same words ("Police in Lagos detained
+  // protesters who had taken to the streets": Nigerian protesters in both).
+  const known = byCountry.get(country) ?? (country === '' ? byCountry.values().next().value : undefined);
+  if (known) return known;
+  const lemma = f.ref.key.split(':').slice(2).join(':');
+  const code = country + sector;
+  const made: Finding = {
+    ...f,
+    ref: { list: 'actors', type: f.ref.list === 'actors' ? f.ref.type : 'group', name: f.ref.name, code, key: `agent:${code}:${lemma}` },
+    reason: country ? 'agent:place-country' : f.reason,
+    strength: 'strong',
+  };
+  byCountry.set(country, made);
+  derived.list.push(made);
+  derived.agentMade.add(made);
+  return made;
 }
 
 /** The noun heads a "during …", "at …", "in …" or "for …" phrase: "during a high-level meeting with Iran". */
@@ -437,6 +733,16 @@ function clauseVerbBefore(s: SentenceView, n: number): number | null {
     if (t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !t.tags.has('Gerund') && !t.tags.has('Modal')) return k;
   }
   return null;
+}
+
+/** The mention at token k follows a locative preposition of its own phrase: "in Kabul", "near the Syrian border". */
+function afterLocative(s: SentenceView, k: number): boolean {
+  const mention = s.placeAt[k];
+  let j = k;
+  while (j > 0 && s.placeAt[j - 1] === mention) j--;
+  j--;
+  while (j >= 0 && (DETERMINER.test(s.norm(j)) || s.tokens[j]!.tags.has('Adjective')) && !s.breaksAfter(j)) j--;
+  return j >= 0 && LOCATIVE_PREP.test(s.norm(j)) && !s.breaksAfter(j);
 }
 
 function firstMentionAfter(s: SentenceView, from: number, limit: number): number | null {

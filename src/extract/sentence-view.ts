@@ -13,6 +13,11 @@ export interface Derived {
   list: Finding[];
   /** The actor made from each place, so that one place gives one actor mention however often it is read. */
   byPlace: Map<Finding, Finding>;
+  /** The actor made from each agent candidate, by the candidate and the country it was given ("police" in an event in
+   *  Lagos is Nigeria's police): one candidate gives one actor mention per country. */
+  agents: Map<Finding, Map<string, Finding>>;
+  /** The actors made from agent candidates: they stay only while an event that is kept has them. */
+  agentMade: Set<Finding>;
   countryName: (code: string) => string | undefined;
 }
 
@@ -63,6 +68,18 @@ export class SentenceView {
     return (this.norms[k] ??= t.normal.replace(/[’]/g, "'").replace(/'s$/, ''));
   }
 
+  private caselessSentence: boolean | undefined;
+
+  /** The sentence is written in capitals or in title case (a headline): there, a capital says nothing of a name. */
+  get caseless(): boolean {
+    if (this.caselessSentence === undefined) {
+      const words = this.tokens.filter((t) => /\p{L}{2}/u.test(t.text) && !/^(a|an|the|of|in|on|at|to|for|and|or|by|with|as|is|vs?)$/i.test(t.text));
+      const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
+      this.caselessSentence = words.length >= 3 && capitalised / words.length >= 0.75;
+    }
+    return this.caselessSentence;
+  }
+
   /** compromise splits some hyphenated words ("cease-fire" → cease, fire): the word rejoined, and the token after it. */
   joined(k: number): { form: string; next: number } | null {
     let j = k;
@@ -99,8 +116,13 @@ export function previousVerb(s: SentenceView, before: number): number | null {
   return null;
 }
 
+/** Words after which no finite verb can stand: "a shot", "the attack", "their fight" are nouns whatever the tagger
+ *  says. */
+const NOUN_BEFORE = /^(a|an|the|his|her|its|their|our|my|your|every|each|another|no)$/;
+
 export function isVerbish(s: SentenceView, i: number): boolean {
   const t = s.tokens[i]!;
+  if (NOUN_BEFORE.test(s.norm(i - 1)) && !s.breaksAfter(i - 1)) return false;
   if (t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !t.tags.has('Modal')) {
     // "the meeting", "a visiting delegation": a gerund after a determiner or before a noun is not a verb.
     if (t.tags.has('Gerund') && (DETERMINER.test(s.norm(i - 1)) || s.tokens[i - 1]?.tags.has('Possessive'))) return false;
