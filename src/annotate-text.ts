@@ -32,7 +32,7 @@ import { buildEntities } from './extract/build-entities.js';
 import type { Entities } from './extract/build-entities.js';
 import { findAgents } from './extract/find-agents.js';
 import { compileEventVocabulary } from './extract/event-vocabulary.js';
-import type { EventVocabulary, PatternOrigin } from './extract/event-vocabulary.js';
+import type { EventVocabulary, Pattern } from './extract/event-vocabulary.js';
 import { findEvents } from './extract/find-events.js';
 import { compileClaimVocabulary, compileStanceVocabulary, matchPhrase } from './extract/cue-vocabulary.js';
 import type { ClaimVocabulary, Phrase, PhraseTable, StanceVocabulary } from './extract/cue-vocabulary.js';
@@ -202,7 +202,7 @@ function toEvents(
   };
   const out: EventAnnotation[] = [];
   for (const e of found) {
-    const code = e.pattern.entry.code;
+    const code = e.code;
     const root = vocabulary.codebook.get(code.slice(0, 2));
     const entry = vocabulary.codebook.get(code);
     if (!root || !entry || !root.quadClass) continue;
@@ -474,7 +474,7 @@ function explainRun(run: ArticleRun, x: EntrySources): Explanation {
       category: event.category,
       codeName: x.codebook.get(event.code)?.name ?? '',
       reason: e.reason,
-      word: { ...e.pattern.entry, source: triggerSource(e.pattern.entry, e.pattern.origin, x) },
+      word: { ...e.pattern.entry, source: triggerSource(e.pattern, x) },
       source: e.source.map((f) => participant(f, f)),
       target: e.target.map((f) => participant(f, f)),
       place: e.place ? participant(e.place, e.place) : null,
@@ -724,12 +724,14 @@ function groupSources(noun: string, x: EntrySources): EntrySource[] {
 
 // --- the entries behind events, stances and claims ---------------------------------------------------------------
 
-function triggerSource(entry: TriggerEntry, origin: PatternOrigin, x: EntrySources): EntrySource {
+function triggerSource(pattern: Pattern, x: EntrySources): EntrySource {
+  const { entry, origin } = pattern;
   const objects = entry.object.length > 6 ? [...entry.object.slice(0, 6), '…'] : entry.object;
   const only = entry.object.length > 0 ? ` with object ${objects.join('|')}` : entry.after.length > 0 ? ` after ${entry.after.join('|')}` : '';
   const label = `${entry.kind} "${entry.words}"${only} → ${entry.code}`;
   if (origin === 'config') return { from: 'config', file: x.vocabularyFile, key: `events[${x.vocabulary?.events.indexOf(entry) ?? -1}]`, entry: label };
   if (origin === 'cameo') return lexiconEntry(LEXICON_FILES.cameoVerbs, `triggers[${x.lexicon.cameoTriggers.indexOf(entry)}]`, label);
+  if (pattern.assembly) return lexiconEntry(LEXICON_FILES.events, `assembly_verbs[${x.lexicon.eventRules.assemblyVerbs.indexOf(entry.words)}]`, `${label} (with protesters as subject)`);
   return lexiconEntry(LEXICON_FILES.events, `triggers[${x.lexicon.triggers.indexOf(entry)}]`, label);
 }
 
@@ -737,7 +739,7 @@ function stanceEntries(f: StanceFinding, parsed: ParsedText, x: EntrySources): E
   const cues = x.lexicon.stances;
   if (f.via === 'event') {
     // The longest listed prefix of the event's code decides, as the stage's eventPolarity does.
-    const code = f.event?.pattern.entry.code ?? '';
+    const code = f.event?.code ?? '';
     const rule = cues.events.filter((e) => code.startsWith(e.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
     return rule ? [lexiconEntry(LEXICON_FILES.stances, `events.${rule.prefix}`, `${rule.prefix} → ${rule.polarity}`)] : [];
   }

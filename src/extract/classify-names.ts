@@ -109,7 +109,7 @@ function classifyChunk(chunk: NameChunk, ctx: ClassifyContext, previous: Previou
   const lastWord = words[n - 1]!.toLowerCase().replace(/\.$/, '');
 
   // 1. The whole name is in the lexicon.
-  const whole = index.lookup(words.join(' '));
+  const whole = lookupName(index, words.join(' '));
   if (whole.length > 0) return [fromHit(chunk, whole, ctx, previous)];
 
   // 2. Competitions, holidays, wars and laws are named things but neither actors nor places.
@@ -190,12 +190,19 @@ function classifyChunk(chunk: NameChunk, ctx: ClassifyContext, previous: Previou
   return [finding(chunk, 0, 1, actorRef('person', chunk.text, null), 'name', 'unknown-word', 'weak')];
 }
 
+/** The lexicon's meanings of a name, except that a short word in mixed case is not an acronym the lexicon spells in
+ *  capitals: "Us Weekly" is no United States, "Un" no United Nations. */
+function lookupName(index: LexiconIndex, surface: string): readonly LexiconHit[] {
+  if (/^\p{L}{1,3}$/u.test(surface) && surface !== surface.toUpperCase() && surface !== surface.toLowerCase()) return [];
+  return index.lookup(surface);
+}
+
 const ORG_HEAD = /^(bank|ministry|university|department|institute|council|court|church|museum|federation|association|union|board|office|chamber|league|college|school|academy|society|party|commission|committee|agency|bureau)$/i;
 
 /** A country or demonym at the start of a name (up to three words: "United Arab Emirates"). */
 function leadingCountry(words: string[], index: LexiconIndex): { length: number; hit: Extract<LexiconHit, { kind: 'country' | 'demonym' }> } | null {
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
-    const hit = index.lookup(words.slice(0, k).join(' '))[0];
+    const hit = lookupName(index, words.slice(0, k).join(' '))[0];
     if (hit && (hit.kind === 'country' || hit.kind === 'demonym')) return { length: k, hit };
   }
   return null;

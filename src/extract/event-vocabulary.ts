@@ -19,6 +19,8 @@ export interface Pattern {
   /** Where it comes from: the user's config, then the hand-kept events.yaml, then the generated CAMEO 2.0 verbs; at
    *  equal constraint and length, the higher rank wins. */
   origin: PatternOrigin;
+  /** An assembly verb (events.yaml assembly_verbs): a demonstration only with protesters as its subject. */
+  assembly?: boolean;
 }
 
 export type PatternOrigin = 'config' | 'lexicon' | 'cameo';
@@ -39,6 +41,12 @@ export interface EventVocabulary {
   isJoint(pattern: Pattern): boolean;
   /** Whether its destination is its target and place: a visit, an arrival ("arrived in India"). */
   movesTo(pattern: Pattern): boolean;
+  /** Whether it is harm done to people ("killed", "wounded"): a person or group as target makes it news. */
+  harms(pattern: Pattern): boolean;
+  /** Forms of the things an attack can hit (buildings, vehicles, places). */
+  physicalTargets: ReadonlySet<string>;
+  /** Whether an actor is a crowd in protest ("protesters", "Palestinian rioters"), by the last word of its name. */
+  isProtester(f: { ref: { list: string; key: string } }): boolean;
   /** Whether a noun trigger names a lasting state (war, conflict) rather than an occurrence. */
   isState(pattern: Pattern): boolean;
   /** Forms of the nouns that are no one when they kill or destroy (tsunami, flood, disease). */
@@ -46,6 +54,8 @@ export interface EventVocabulary {
   /** Figures of speech that start with a trigger verb ("shoot to fame", "battle it out"). */
   figurative: PhraseTable<null>;
   figurativeModifiers: ReadonlySet<string>;
+  /** The words that make a trigger jargon, by the trigger's first word ("shoot" among film words). */
+  jargon: ReadonlyMap<string, ReadonlySet<string>>;
   /** Forms of the objects that make a violent verb a figure of speech ("fought cancer"). */
   figurativeObjects: ReadonlySet<string>;
   codebook: ReadonlyMap<string, CameoEntry>;
@@ -65,13 +75,13 @@ export function compileEventVocabulary(lexicon: Lexicon, vocabulary: UserVocabul
     if (!set) nounSets.set(key, (set = new Set(words.flatMap(nounForms))));
     return set;
   };
-  const add = (entry: TriggerEntry, origin: PatternOrigin): void => {
+  const add = (entry: TriggerEntry, origin: PatternOrigin, assembly = false): void => {
     const parts = entry.words.split(' ');
     const words = parts.map((word, k): ReadonlySet<string> => {
       if (entry.kind === 'verb') return new Set(k === 0 ? verbForms(word) : [word]);
       return new Set(k === parts.length - 1 ? nounForms(word) : [word]);
     });
-    const pattern: Pattern = { entry, words, object: nounSet(entry.object), after: new Set(entry.after), origin };
+    const pattern: Pattern = { entry, words, object: nounSet(entry.object), after: new Set(entry.after), origin, ...(assembly ? { assembly } : {}) };
     const map = entry.kind === 'verb' ? verbs : nouns;
     for (const form of words[0]!) {
       const list = map.get(form);
@@ -82,6 +92,7 @@ export function compileEventVocabulary(lexicon: Lexicon, vocabulary: UserVocabul
   for (const entry of vocabulary?.events ?? []) add(entry, 'config');
   for (const entry of lexicon.triggers) add(entry, 'lexicon');
   for (const entry of lexicon.cameoTriggers) add(entry, 'cameo');
+  for (const words of lexicon.eventRules.assemblyVerbs) add({ code: '141', kind: 'verb', words, object: [], after: [] }, 'lexicon', true);
 
   const light = phraseTable(lexicon.lightVerbs.map((v) => [v, null] as const), 'verb', inflect);
   const receive = new Set(lexicon.receiveVerbs.flatMap((v) => inflect.verbForms(v)));
@@ -89,6 +100,8 @@ export function compileEventVocabulary(lexicon: Lexicon, vocabulary: UserVocabul
   const reciprocalWords = new Set(rules.reciprocal.words);
   const states = new Set(rules.stateNouns);
   const visits = new Set(rules.visits);
+  const harm = new Set(rules.harmVerbs);
+  const protesters = new Set(rules.protesters);
   const none = (list: readonly string[]): [string, null][] => list.map((w) => [w, null]);
   return {
     verbs,
@@ -98,10 +111,16 @@ export function compileEventVocabulary(lexicon: Lexicon, vocabulary: UserVocabul
     isReciprocal: (p) => rules.reciprocal.codes.some((c) => p.entry.code.startsWith(c)) || reciprocalWords.has(p.entry.words),
     isJoint: (p) => rules.reciprocal.jointCodes.some((c) => p.entry.code.startsWith(c)),
     movesTo: (p) => p.entry.code.startsWith('042') || visits.has(p.entry.words),
+    harms: (p) => p.entry.kind === 'verb' && harm.has(p.entry.words),
+    physicalTargets: nounSet(rules.physicalTargets),
+    // An agent's key ends with its noun ("agent:OPP:protesters", "office:GRCOPP:protesters"); a name would not
+    // ("protesters in Lagos").
+    isProtester: (f) => f.ref.list === 'actors' && /^(agent|office)/.test(f.ref.key) && protesters.has(lastWord(f.ref.key.split(':').pop() ?? '')),
     isState: (p) => p.entry.kind === 'noun' && states.has(p.entry.words.split(' ').pop()!),
     nonAgents: nounSet(rules.nonAgents),
     figurative: phraseTable(none(rules.figurative), 'verb', inflect),
     figurativeModifiers: new Set(rules.figurativeModifiers),
+    jargon: new Map(Object.entries(rules.jargon).map(([word, words]) => [word, new Set(words)])),
     figurativeObjects: nounSet(rules.figurativeObjects),
     codebook: new Map(lexicon.cameo.map((c) => [c.code, c])),
   };
@@ -114,4 +133,10 @@ function memo(f: (word: string) => string[]): (word: string) => string[] {
     if (!forms) cache.set(word, (forms = f(word)));
     return forms;
   };
+}
+
+/** The last word of a phrase, lower case and singular by the regular rule: "riot protesters" → protester. */
+function lastWord(name: string): string {
+  const word = name.toLowerCase().split(/\s+/).pop() ?? '';
+  return word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }

@@ -13,6 +13,9 @@ import type { Derived, VerbGroup } from './sentence-view.js';
 
 export interface EventFinding {
   pattern: Pattern;
+  /** The CAMEO code: the pattern's, unless who the parties are changes what the act is (protesters who clash riot,
+   *  145; police who fire on protesters repress them, 175). */
+  code: string;
   /** UTF-16 offsets of the trigger. */
   start: number;
   end: number;
@@ -28,8 +31,14 @@ export interface EventFinding {
   reason: string;
   /** Its subject is no one (a flood, a disease): the event is dropped. */
   noAgent?: boolean;
-  /** A year the sentence gives the event ("in 1996", "the 1972 killings"). */
+  /** A passive's by-phrase names someone who is not an actor ("attacked by critics"). */
+  unnamedAgent?: boolean;
+  /** A year the sentence gives the event ("in 1996", "the 1972 killings"), and whether it gives the year alone. */
   year?: number;
+  yearOnly?: boolean;
+  /** It does harm to people who are its target, or hits a thing (a building, a vehicle): an act of force whoever
+   *  does it (see reportsEvent). */
+  force?: boolean;
   /** The place is in the trigger's own phrase ("exploded in Kabul", "a protest outside parliament in Nairobi"), so
    *  an event without participants can still say where it happened. */
   placeNear?: boolean;
@@ -94,8 +103,15 @@ export function findEvents(parsed: ParsedText, findings: readonly Finding[], ctx
   // News reports the present: an event its sentence dates two or more years before the article's date (or, with none,
   // before the latest year the article names) is background ("Tupac Shakur was shot dead in 1996", "the 1972
   // killings"), not an event the article reports.
-  const now = ctx.anchor ? Number(ctx.anchor.slice(0, 4)) : latestYear(parsed);
-  const current = now === null ? events : events.filter((e) => e.year === undefined || e.year > now - 2);
+  // With no date to go by, a year alone ("in 1996", "the 2003 shootings") dates the past: news of the day names the
+  // day ("on Monday", "on 12 March"), not the year.
+  const latest = ctx.anchor ? null : latestYear(parsed);
+  const historical = (e: EventFinding): boolean => {
+    if (e.year === undefined) return false;
+    if (ctx.anchor) return e.year <= Number(ctx.anchor.slice(0, 4)) - 2;
+    return e.yearOnly === true || (latest !== null && e.year <= latest - 2);
+  };
+  const current = events.filter((e) => !historical(e));
   const used = new Set(current.flatMap((e) => [...e.source, ...e.target]));
   return { events: current, derived: derived.list.filter((f) => used.has(f) || !derived.agentMade.has(f)) };
 }
@@ -128,8 +144,17 @@ function findInSentence(s: SentenceView, ctx: EventsContext, derived: Derived): 
     for (let k = noun.from; k < noun.to; k++) nounEvents.set(k, e);
     out.push(e);
   }
+  let previous: { verb: Candidate; event: EventFinding } | null = null;
   for (const verb of verbs) {
     const e = verbEvent(s, verb, nounEvents, ctx, derived);
+    // "Van Gogh was shot and stabbed to death": two violent verbs joined by "and" with the same target are one
+    // attack, told by its more specific code.
+    if (previous && sameAttack(s, previous, verb, e)) {
+      if (e.code.length > previous.event.code.length) out[out.indexOf(previous.event)] = e;
+      previous = { verb, event: out.includes(e) ? e : previous.event };
+      continue;
+    }
+    previous = { verb, event: e };
     const means = meansOf(s, verb, nounEvents);
     if (means) {
       // "A car bomb exploded in Kabul", "two journalists were wounded by gunfire", "ten were killed in an airstrike":
@@ -138,16 +163,26 @@ function findInSentence(s: SentenceView, ctx: EventsContext, derived: Derived): 
       means.target = unique([...means.target, ...e.target]).filter((t) => !means.source.includes(t));
       means.place ??= e.place;
       means.placeNear ||= e.placeNear;
+      means.force ||= e.force;
       means.reason += `+${e.reason}`;
       continue;
     }
     out.push(e);
   }
-  const reported = out.filter((e) => reportsEvent(e, ctx)).sort((a, b) => a.start - b.start || a.end - b.end);
-  return reported.flatMap((e) => eachWay(e, ctx.vocabulary));
+  const reported = out.filter((e) => reportsEvent(e, ctx) && !isJargon(s, e, ctx)).sort((a, b) => a.start - b.start || a.end - b.end);
+  return reported.flatMap((e) => eachWay(e, ctx.vocabulary)).filter((e) => byParties(e, ctx.vocabulary));
 }
 
 const MATERIAL_CONFLICT = /^(18|19|20)/;
+
+/** A violent verb coordinated with the one before it ("shot and stabbed"), with the same target and no other verb
+ *  between: the same attack. */
+function sameAttack(s: SentenceView, previous: { verb: Candidate; event: EventFinding }, verb: Candidate, e: EventFinding): boolean {
+  if (!MATERIAL_CONFLICT.test(previous.event.code) || !MATERIAL_CONFLICT.test(e.code) || previous.event.target.length === 0) return false;
+  if (e.target.length > 0 && (e.target.length !== previous.event.target.length || e.target.some((t) => !previous.event.target.includes(t)))) return false;
+  const between = s.tokens.slice(previous.verb.to, verb.from).map((_, k) => s.norm(previous.verb.to + k));
+  return between.length <= 3 && between.includes('and') && !s.breaksAfter(previous.verb.to - 1, false);
+}
 
 /** The attack a violent verb reports as its subject or its means: "A car bomb exploded", "wounded by gunfire",
  *  "killed in an airstrike", "died in the shelling". */
@@ -171,19 +206,44 @@ function meansOf(s: SentenceView, verb: Candidate, nounEvents: Map<number, Event
   return undefined;
 }
 
+/** A trigger in the words of a trade (lexicons/events.yaml jargon): "US films shot in the UK", "location shooting in
+ *  Las Vegas". Not when someone able to fight takes part ("gunmen shot at the film crew"). */
+function isJargon(s: SentenceView, e: EventFinding, ctx: EventsContext): boolean {
+  const words = ctx.vocabulary.jargon.get(e.pattern.entry.words.split(' ')[0]!);
+  if (!words || [...e.source, ...e.target].some((f) => ableToFight(f, ctx))) return false;
+  return s.tokens.some((_, k) => words.has(s.norm(k)));
+}
+
+/** Who the parties are decides some acts (lexicons/events.yaml, protesters): an assembly verb reports a
+ *  demonstration only with protesters as its subject; protesters who fight riot (145); police or troops who use force
+ *  on protesters repress them (175). False when the event is not one. */
+function byParties(e: EventFinding, vocabulary: EventVocabulary): boolean {
+  const protesters = (list: Finding[]): boolean => list.some((f) => vocabulary.isProtester(f));
+  const security = e.source.some((f) => f.ref.list === 'actors' && /^(?:[A-Z]{3})*?(COP|MIL)/.test(f.ref.code ?? '') && !vocabulary.isProtester(f));
+  if (e.pattern.assembly) return protesters(e.source);
+  if (/^(18|19|20)/.test(e.code) && security && protesters(e.target)) {
+    e.code = '175';
+    e.reason += '+force-on-protesters';
+  } else if (e.code.startsWith('19') && protesters(e.source) && !security) {
+    e.code = '145';
+    e.reason += '+protesters-fight';
+  }
+  return true;
+}
+
 /** Whether an event found in a sentence is one the news reports (lexicons/events.yaml says more of each rule):
  *  - it has a participant, or at least a place ("A car bomb exploded in Kabul"), unless it names a lasting state
  *    (a war or a conflict needs its parties: "the war in Iraq" is a reference, not a report);
  *  - its subject is someone: what a flood or a disease kills is a disaster, not an event;
  *  - an act of material conflict (roots 18–20) involves someone able to fight: a country (not in a sports report,
  *    where countries and towns are teams), an actor with a code (an office, an armed group, police, "gunmen"), or,
- *    for violence done to a person (18x, 193), a person or group as its target. A sportsman who "battled to second"
+ *    for harm done to people (lexicons/events.yaml harm_verbs: killing, wounding …), a person or group as target. A sportsman who "battled to second"
  *    or a band that "shot to fame" is none of these. */
 function reportsEvent(e: EventFinding, ctx: EventsContext): boolean {
   const parties = [...e.source, ...e.target];
   if (e.noAgent) return false;
   if (parties.length === 0 && (!e.placeNear || ctx.vocabulary.isState(e.pattern))) return false;
-  const code = e.pattern.entry.code;
+  const code = e.code;
   // Below protest (roots 01–13), an exchange between unnamed people of no political sector ("the company offers
   // support to its customers") is business, not an event between actors.
   if (!/^(1[4-9]|20)/.test(code) && parties.length > 0 && parties.every((f) => unnamedCivilian(f))) return false;
@@ -193,14 +253,14 @@ function reportsEvent(e: EventFinding, ctx: EventsContext): boolean {
   if (parties.some((f) => ableToFight(f, ctx))) return true;
   // In a sports report a player who is "injured" or "kicked" has been in a game, not an attack.
   if (ctx.sports) return false;
-  if (/^(18|193)/.test(code) && e.pattern.entry.kind === 'verb' && e.target.some((f) => f.ref.list === 'actors' && (f.ref.type === 'person' || f.ref.type === 'group'))) return true;
-  return parties.length === 0;
+  if (e.force) return true;
+  return parties.length === 0 && !e.unnamedAgent;
 }
 
-/** Sectors that bear arms or hold power: government, armed forces, police, intelligence, rebels, insurgents, unnamed
- *  armed men, separatists, militant and criminal groups, the judiciary and legislature, parties and opposition, elites.
- *  "Women", "people" or "athletes" are no one's fighters. */
-const FIGHTING_SECTORS = new Set(['GOV', 'MIL', 'COP', 'SPY', 'REB', 'INS', 'UAF', 'SEP', 'IMG', 'CRM', 'JUD', 'LEG', 'PTY', 'OPP', 'ELI']);
+/** Sectors that bear arms or command those who do: government, armed forces, police, intelligence, rebels,
+ *  insurgents, unnamed armed men, separatists, militant and criminal groups. "Women", "people", "athletes", and
+ *  lawmakers, judges, campaigners or parties, who attack with words, are no one's fighters. */
+const FIGHTING_SECTORS = new Set(['GOV', 'MIL', 'COP', 'SPY', 'REB', 'INS', 'UAF', 'SEP', 'IMG', 'CRM']);
 
 function ableToFight(f: Finding, ctx: EventsContext): boolean {
   if (f.ref.list !== 'actors') return false;
@@ -271,7 +331,19 @@ function isFigure(s: SentenceView, c: Candidate, vocabulary: EventVocabulary): b
   const object = c.pattern.object.size > 0 ? null : c.kind === 'verb' ? patientOf(s, c.from, c.to) : objectHead(s, c.to, true);
   if (object !== null && vocabulary.figurativeObjects.has(s.norm(object))) return true;
   if (c.kind === 'verb' && isAttributive(s, c.from)) return true;
+  // A participle after a noun describes it: "militants backed by Ankara", "a base hosting US troops". Words, not
+  // force: an attack "launched by militants" is still an attack.
+  if (c.kind === 'verb' && !/^(1[4-9]|20)/.test(c.pattern.entry.code) && isReducedRelative(s, c.from)) return true;
   return false;
+}
+
+/** A participle right after a noun, with no auxiliary: "militants backed by Ankara", "a base hosting troops". */
+function isReducedRelative(s: SentenceView, k: number): boolean {
+  const t = s.tokens[k]!;
+  const prev = s.tokens[k - 1];
+  if (!prev || s.breaksAfter(k - 1) || !(prev.tags.has('Noun') || s.actorAt[k - 1])) return false;
+  if (t.tags.has('Gerund')) return !s.actorAt[k - 1] || s.actorAt[k - 1]!.ref.list !== 'actors';
+  return (t.tags.has('PastTense') || t.tags.has('Participle')) && s.norm(k + 1) === 'by';
 }
 
 /** The first word of a clause: a capital there says nothing. */
@@ -320,7 +392,9 @@ function isAttributive(s: SentenceView, k: number): boolean {
   if (!next || !(next.tags.has('Noun') || next.tags.has('Adjective')) || next.tags.has('Pronoun') || next.tags.has('Date') || next.tags.has('Value')) return false;
   if (k === 0 || startsClause(s, k)) return true;
   const prev = s.tokens[k - 1]!;
-  return DETERMINER.test(s.norm(k - 1)) || prev.tags.has('Preposition') || prev.tags.has('Possessive');
+  // … or after a main verb, where it cannot be one: "to screen murdered film-maker Theo van Gogh's film".
+  const mainVerb = (prev.tags.has('Verb') && !prev.tags.has('Auxiliary') && !prev.tags.has('Copula') && !prev.tags.has('Modal') && !prev.tags.has('Negative')) || s.norm(k - 2) === 'to';
+  return DETERMINER.test(s.norm(k - 1)) || prev.tags.has('Preposition') || prev.tags.has('Possessive') || mainVerb;
 }
 
 function bestMatch(s: SentenceView, i: number, vocabulary: EventVocabulary): Candidate | null {
@@ -329,16 +403,21 @@ function bestMatch(s: SentenceView, i: number, vocabulary: EventVocabulary): Can
   const better = (c: Candidate): boolean => {
     if (!best) return true;
     const constrained = (p: Pattern): number => (p.object.size > 0 || p.after.size > 0 ? 1 : 0);
+    // The user's words first, then the longest match, then the hand-kept table over the generated CAMEO 2.0 verbs
+    // (whose object lists, spread over whole synonym blocks, are noisier), then an object constraint over none.
     const user = (p: Pattern): number => (p.origin === 'config' ? 1 : 0);
     return (
       user(c.pattern) - user(best.pattern) ||
       c.to - c.from - (best.to - best.from) ||
-      constrained(c.pattern) - constrained(best.pattern) ||
-      ORIGIN_RANK[c.pattern.origin] - ORIGIN_RANK[best.pattern.origin]
+      ORIGIN_RANK[c.pattern.origin] - ORIGIN_RANK[best.pattern.origin] ||
+      constrained(c.pattern) - constrained(best.pattern)
     ) > 0;
   };
   const verbs = forms.flatMap((form) => vocabulary.verbs.get(form) ?? []);
-  if (verbs.length > 0 && isVerbish(s, i)) {
+  // A light verb of several words ("carried out", "took part in") carries the event noun after it; it reports
+  // nothing itself, whatever a shorter pattern of its first word says.
+  const light = verbs.length > 0 ? matchPhrase(s, i, vocabulary.light) : null;
+  if (verbs.length > 0 && isVerbish(s, i) && !(light && light.to - i > 1)) {
     for (const p of verbs) {
       const to = matchWords(s, i, p);
       if (to < 0) continue;
@@ -389,14 +468,26 @@ function hasObject(s: SentenceView, from: number, objects: ReadonlySet<string>):
 
 function verbEvent(s: SentenceView, verb: Candidate, nounEvents: Map<number, EventFinding>, ctx: EventsContext, derived: Derived): EventFinding {
   const group = verbGroup(s, verb.from);
-  const passive = isPassive(s, verb.from, group.start);
+  // "was shot and stabbed": a participle coordinated with a passive is passive too.
+  const afterAnd = s.norm(group.subjectEnd) === 'and' ? previousVerb(s, group.subjectEnd) : null;
+  const passive = isPassive(s, verb.from, group.start) || (afterAnd !== null && s.tokens[verb.from]!.tags.has('PastTense') && isPassive(s, afterAnd, verbGroup(s, afterAnd).start));
   const subject = subjectOf(s, group.subjectEnd, nounEvents, derived);
   const object = complementOf(s, verb.to, passive ? 'by' : 'object', derived, ctx.vocabulary.movesTo(verb.pattern), nounEvents);
   // "The government condemned the attack and promised aid": the second verb shares the first one's subject; so does a
   // participle after a comma ("Gunmen opened fire on the market, killing three").
   const participle = s.tokens[verb.from]!.tags.has('Gerund') && group.start === verb.from && s.breaksAfter(verb.from - 1);
-  if (subject.actors.length === 0 && (participle || /^(and|but|then)$/.test(s.norm(group.subjectEnd)))) {
-    const first = previousVerb(s, participle ? verb.from : group.subjectEnd);
+  if (participle) {
+    // The participle's subject is the main clause's, not the noun before its comma ("… positions of terrorist
+    // groups, killing several of them"): the subject of the sentence's first verb that has one.
+    for (const v of finiteVerbsBefore(s, verb.from)) {
+      const main = subjectOf(s, verbGroup(s, v).subjectEnd, nounEvents, derived);
+      if (main.actors.length > 0) {
+        Object.assign(subject, main, { how: 'main-clause' });
+        break;
+      }
+    }
+  } else if (subject.actors.length === 0 && /^(and|but|then)$/.test(s.norm(group.subjectEnd))) {
+    const first = previousVerb(s, group.subjectEnd);
     if (first !== null) Object.assign(subject, subjectOf(s, verbGroup(s, first).subjectEnd, nounEvents, derived), { how: 'shared' });
   }
   let source: Finding[];
@@ -405,7 +496,10 @@ function verbEvent(s: SentenceView, verb: Candidate, nounEvents: Map<number, Eve
   // A flood or a disease that kills is no one: "A tsunami killed 222 people", "… were killed by the earthquake".
   const agentWord = passive ? headAfter(s, verb.to, /^by$/) : subject.actors.length === 0 ? group.subjectEnd : -1;
   const cause = headAfter(s, verb.to, /^(in|during|after)$/);
-  const noAgent = [agentWord, cause].some((k) => k >= 0 && ctx.vocabulary.nonAgents.has(s.norm(k)));
+  // … and harm done to people by no one named, in a sentence about an earthquake or a flood, is the disaster's:
+  // "555 people were killed after a strong earthquake rocked the island".
+  const disaster = (who: Finding[]): boolean => ctx.vocabulary.harms(verb.pattern) && who.length === 0 && s.tokens.some((t, k) => t.tags.has('Noun') && ctx.vocabulary.nonAgents.has(s.norm(k)));
+  const noAgent = disaster(passive ? object.actors : subject.actors) || [agentWord, cause].some((k) => k >= 0 && ctx.vocabulary.nonAgents.has(s.norm(k)));
   if (passive) {
     source = object.actors;
     target = subject.actors;
@@ -422,6 +516,9 @@ function verbEvent(s: SentenceView, verb: Candidate, nounEvents: Map<number, Eve
   }
   const event = eventAt(s, verb, source, target, modalityOf(s, verb.from, group), reason, derived, ctx);
   if (noAgent) event.noAgent = true;
+  // "has been attacked by critics in the US": someone did it, only not someone annotate knows; a place alone does not
+  // make such an event news.
+  if (passive && source.length === 0 && agentWord >= 0 && !object.event) event.unnamedAgent = true;
   return event;
 }
 
@@ -436,6 +533,16 @@ function headAfter(s: SentenceView, from: number, prep: RegExp): number {
     return j < s.tokens.length ? j : -1;
   }
   return -1;
+}
+
+/** The finite main verbs before token `before`, first to last. */
+function finiteVerbsBefore(s: SentenceView, before: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < before; k++) {
+    const t = s.tokens[k]!;
+    if (t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !t.tags.has('Modal') && !t.tags.has('Gerund') && !t.tags.has('Participle') && isVerbish(s, k)) out.push(k);
+  }
+  return out;
 }
 
 interface Participants {
@@ -646,6 +753,7 @@ function eventAt(s: SentenceView, c: Candidate, source: Finding[], target: Findi
   const at = place ? s.tokens.findIndex((t) => t.start >= place!.start) : -1;
   return {
     pattern: c.pattern,
+    code: c.pattern.entry.code,
     start: s.tokens[c.from]!.start,
     end: s.tokens[c.to - 1]!.end,
     sentence: s.tokens[0]!.sentence,
@@ -657,7 +765,19 @@ function eventAt(s: SentenceView, c: Candidate, source: Finding[], target: Findi
     reason,
     placeNear: at >= 0 && (at >= c.to ? at - c.to <= 4 : c.from - at <= 4),
     ...yearOf(s, c.from, c.to),
+    force: hitsPeople(ctx.vocabulary, c.pattern, targets) || hitsThing(s, c, ctx.vocabulary),
   };
+}
+
+/** Harm done to people who are its target: "six people were killed", "gunmen shot a student". */
+function hitsPeople(vocabulary: EventVocabulary, pattern: Pattern, targets: Finding[]): boolean {
+  return vocabulary.harms(pattern) && targets.some((f) => f.ref.list === 'actors' && (f.ref.type === 'person' || f.ref.type === 'group'));
+}
+
+/** An attack on a thing: "attacked five temples", "an attack on a police station", "the hotel was stormed". */
+function hitsThing(s: SentenceView, c: Candidate, vocabulary: EventVocabulary): boolean {
+  const head = c.kind === 'verb' ? patientOf(s, c.from, c.to) : objectHead(s, c.to, true);
+  return head !== null && vocabulary.physicalTargets.has(s.norm(head));
 }
 
 const YEAR = /^(1[89]|20)\d\d$/;
@@ -665,19 +785,26 @@ const MONTH = /^(january|february|march|april|may|june|july|august|september|oct
 
 /** A year that dates the trigger: right before it ("the 1972 killings") or in a time phrase of its clause after it
  *  ("shot dead in 1996", "murdered in November 2004"). */
-function yearOf(s: SentenceView, from: number, to: number): { year?: number } {
-  for (let k = from - 1; k >= 0 && k >= from - 3; k--) {
-    if (YEAR.test(s.norm(k))) return { year: Number(s.norm(k)) };
-    if (s.breaksAfter(k) || !(s.tokens[k]!.tags.has('Adjective') || s.tokens[k]!.tags.has('Value') || DETERMINER.test(s.norm(k)))) break;
+function yearOf(s: SentenceView, from: number, to: number): { year?: number; yearOnly?: boolean } {
+  for (let k = from - 1; k >= 0 && k >= from - 4; k--) {
+    if (YEAR.test(s.norm(k))) return { year: Number(s.norm(k)), yearOnly: true };
+    // "the 11 September attacks": a noun named by a day of the calendar is a past event known by its date (not
+    // "Tuesday's attack", which a weekday and a possessive date to the week of the report).
+    if (MONTH.test(s.norm(k)) && (/^\d{1,2}$/.test(s.norm(k - 1)) || /^\d{1,2}$/.test(s.norm(k + 1))) && !/['’]s$/.test(s.tokens[k]!.text)) return { year: 0, yearOnly: true };
+    if (s.breaksAfter(k) || !(s.tokens[k]!.tags.has('Adjective') || s.tokens[k]!.tags.has('Value') || s.tokens[k]!.tags.has('Noun') || DETERMINER.test(s.norm(k)))) break;
   }
   for (let k = to; k < s.tokens.length && k < to + 10; k++) {
     if (/^(in|since|during|of|on)$/.test(s.norm(k))) {
       let j = k + 1;
       while (j < s.tokens.length && (MONTH.test(s.norm(j)) || /^\d{1,2}$/.test(s.norm(j)) || s.norm(j) === 'the')) j++;
-      if (YEAR.test(s.norm(j))) return { year: Number(s.norm(j)) };
+      if (YEAR.test(s.norm(j))) return { year: Number(s.norm(j)), yearOnly: j === k + 1 };
     }
     if (SUBORDINATOR.test(s.norm(k)) || s.breaksAfter(k, false)) break;
   }
+  // A year that opens the clause sets it in time: "In 1969 his name became linked with the Manson murders".
+  let k = from - 1;
+  while (k > 0 && !s.breaksAfter(k - 1, false) && !SUBORDINATOR.test(s.norm(k))) k--;
+  if (/^(in|since|during)$/.test(s.norm(k)) && YEAR.test(s.norm(k + 1))) return { year: Number(s.norm(k + 1)), yearOnly: true };
   return {};
 }
 

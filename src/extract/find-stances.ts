@@ -57,7 +57,7 @@ export function findStances(parsed: ParsedText, findings: readonly Finding[], ev
 function fromEvents(s: SentenceView, events: readonly EventFinding[], found: readonly StanceFinding[], ctx: StancesContext): StanceFinding[] {
   const out: StanceFinding[] = [];
   for (const e of events) {
-    const polarity = ctx.vocabulary.eventPolarity(e.pattern.entry.code);
+    const polarity = ctx.vocabulary.eventPolarity(e.code);
     if (!polarity || e.modality === 'negated' || e.modality === 'hypothetical' || e.modality === 'future') continue;
     if (found.some((f) => f.event === e || (f.cue.start < e.end && e.start < f.cue.end))) continue;
     for (const holder of e.source.slice(0, 3)) {
@@ -70,7 +70,7 @@ function fromEvents(s: SentenceView, events: readonly EventFinding[], found: rea
           via: 'event',
           event: e,
           sentence: s.tokens[0]!.sentence,
-          reason: `event:${e.pattern.entry.code}`,
+          reason: `event:${e.code}`,
         });
       }
     }

@@ -159,6 +159,14 @@ export interface EventRules {
   reciprocal: { codes: string[]; words: string[]; jointCodes: string[] };
   /** Verbs of going ("arrive", "leave for"): like a visit, their destination is their target and place. */
   visits: string[];
+  /** Verbs of harm done to people ("kill", "wound"): a person or group as target makes the event news. */
+  harmVerbs: string[];
+  /** Things an attack can hit (buildings, vehicles, places): an attack on one is an act of force, whoever does it. */
+  physicalTargets: string[];
+  /** Agent nouns (lemmas) of crowds in protest: their fights are riots (145), force against them repression (175). */
+  protesters: string[];
+  /** Verbs that report a demonstration (141) when protesters are their subject ("gather", "take to the streets"). */
+  assemblyVerbs: string[];
   /** Nouns of a lasting state (war, conflict): an event only with a participant of their own. */
   stateNouns: string[];
   /** Subjects that are no one: a flood or a disease that kills reports no event. */
@@ -167,6 +175,9 @@ export interface EventRules {
   figurative: string[];
   /** Modifiers that make a conflict noun a figure of speech ("legal battle", "bidding war"). */
   figurativeModifiers: string[];
+  /** Trades whose words make a trigger jargon: by the trigger's first word, the words of the sentence that do
+   *  ("shoot" among film, footage, studio …). */
+  jargon: Record<string, string[]>;
   /** Objects that make a violent verb a figure of speech ("fought cancer", "battled the blaze"). */
   figurativeObjects: string[];
 }
