@@ -239,7 +239,7 @@ const cases: [what: string, text: string, message: string][] = [
   ['a typo in an entry key', 'actors:\n  - name: Arnor\n    alias: [Arnorians]\n', 'annotate.config.yaml:3: actors[0]: unknown key "alias" (did you mean "aliases"?)'],
   ['an unknown entry key', 'events:\n  - {verb: annex, code: "192", weight: 2}\n', 'annotate.config.yaml:2: events[0]: unknown key "weight" (known keys: verb, noun, code, object, after)'],
   ['actors not a list', 'actors: Arnor\n', 'annotate.config.yaml:1: actors: must be a list of actors, got "Arnor"'],
-  ['an actor that is not a mapping', 'actors:\n  - Arnor\n', 'annotate.config.yaml:2: actors[0]: must be a mapping with keys name, aliases, code, type, got "Arnor"'],
+  ['an actor that is not a mapping', 'actors:\n  - Arnor\n', 'annotate.config.yaml:2: actors[0]: must be a mapping with keys name, aliases, code, type, roles, got "Arnor"'],
   ['a missing name', 'actors:\n  - name: Arnor\n  - code: GON\n    type: country\n', 'annotate.config.yaml:3: actors[1]: missing "name"'],
   ['an empty name', 'actors:\n  - name: ""\n', 'annotate.config.yaml:2: actors[0].name: must be a non-empty string, got ""'],
   ['a name with no value', 'actors:\n  - code: ARN\n    name:\n', 'annotate.config.yaml:3: actors[0].name: must be a non-empty string, got nothing'],

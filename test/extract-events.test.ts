@@ -97,7 +97,7 @@ describe('events: false positives and duplicates', () => {
   it('never gives an event a place that the article reads as an actor (a film title first taken for a venue)', () => {
     // "at The Godfather" first reads as a place; the article then makes The Godfather an actor. The event used to keep
     // the actor's id as its place, an id the places list does not have (annotate report refused three BBC files).
-    const doc = annotate('The film star Marlon Brando refused an award at The Godfather in 1973.\nLater The Godfather made Marlon Brando famous.');
+    const doc = annotate('The film star Marlon Brando refused an award at The Godfather in March.\nLater The Godfather made Marlon Brando famous.');
     expect(doc.events.length).toBeGreaterThan(0);
     expect(doc.events.map((e) => e.place)).toEqual(doc.events.map(() => null));
   });
@@ -129,8 +129,9 @@ describe('events: every event the news reports', () => {
     // An attacker nobody names is no attacker: the victims, the place and the kind of attack are the news.
     ['Two journalists were wounded by gunfire in Bamako.', ['193 >MED @bamako']],
     ['A car bomb exploded in Kabul, killing ten.', ['1832 > @kabul']],
-    ['Gunmen stormed a hotel in Mogadishu and opened fire on guests.', ['190 SOMREB> @mogadishu', '193 SOMREB>SOMCVL @mogadishu']],
-    ['Warplanes pounded rebel positions in Aleppo.', ['190 MIL>SYRREB @aleppo']],
+    // Gunmen are "unidentified armed forces" (UAF) in the event coders' dictionaries; aircraft employ aerial weapons.
+    ['Gunmen stormed a hotel in Mogadishu and opened fire on guests.', ['190 SOMUAF> @mogadishu', '193 SOMUAF>SOMCVL @mogadishu']],
+    ['Warplanes pounded rebel positions in Aleppo.', ['195 MIL>SYRREB @aleppo']],
     // Reciprocal events: one per direction, sharing the trigger.
     ['France and Germany signed a defence agreement.', ['057 FRA>DEU @-', '057 DEU>FRA @-']],
     // A visit takes place where it goes.

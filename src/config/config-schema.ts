@@ -47,6 +47,21 @@ const actor = {
       enum: [...ACTOR_TYPES, null],
       description: 'What the actor is. Default: country for a three-letter code, organization otherwise.',
     },
+    roles: {
+      type: ['array', 'null'],
+      description:
+        'Dated roles: the role whose dates cover the article\'s date codes the actor (outside them, "code" does); with no article date, the latest role.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code'],
+        properties: {
+          code: { type: 'string', pattern: ACTOR_CODE, description: 'CAMEO actor code of the role (FRAGOV).' },
+          from: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'First day of the role, YYYY-MM-DD; null or absent for an open start.' },
+          to: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Last day of the role, YYYY-MM-DD; null or absent while it lasts.' },
+        },
+      },
+    },
   },
 } as const;
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { ActorType } from '../model/annotation.js';
-import type { TriggerEntry, UserActor, UserVocabulary } from '../lexicon/lexicon.js';
+import type { Role, TriggerEntry, UserActor, UserVocabulary } from '../lexicon/lexicon.js';
 import { OUTPUT_FORMATS } from '../serialize/serialize.js';
 import type { OutputFormat } from '../serialize/serialize.js';
 import { findSchemaProblem } from './check-config-schema.js';
@@ -267,7 +267,7 @@ function readActors(value: Node, key: string, walk: Walk): UserActor[] {
 }
 
 function readActor(node: Node, at: string, walk: Walk, seen: Map<string, string>): UserActor {
-  const fields = readMapping(node, at, ['name', 'aliases', 'code', 'type'], walk);
+  const fields = readMapping(node, at, ['name', 'aliases', 'code', 'type', 'roles'], walk);
   const nameField = fields.get('name');
   if (nameField === undefined) fail(walk, node, at, 'missing "name"');
   const name = readText(nameField.value, `${at}.name`, walk);
@@ -295,7 +295,32 @@ function readActor(node: Node, at: string, walk: Walk, seen: Map<string, string>
     if (known === undefined) fail(walk, typeNode, `${at}.type`, `must be one of ${ACTOR_TYPES.join(', ')}, got ${show(typeNode)}`);
     type = known;
   }
-  return { name, aliases, code, type };
+  const rolesNode = fields.get('roles')?.value;
+  const roles = rolesNode === undefined ? [] : readList(rolesNode, `${at}.roles`, walk, 'roles', (item, itemAt) => readRole(item, itemAt, walk));
+  return roles.length > 0 ? { name, aliases, code, type, roles } : { name, aliases, code, type };
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A dated role: `{code: FRAGOV, from: 2017-05-14, to: null}`; an absent or null end is open. */
+function readRole(node: Node, at: string, walk: Walk): Role {
+  const fields = readMapping(node, at, ['code', 'from', 'to'], walk);
+  const codeField = fields.get('code');
+  if (codeField === undefined) fail(walk, node, at, 'missing "code" (the CAMEO actor code of the role, such as FRAGOV)');
+  const code = isScalar(codeField.value) ? codeField.value.value : undefined;
+  if (typeof code !== 'string' || !ACTOR_CODE_RE.test(code)) fail(walk, codeField.value, `${at}.code`, `must be a CAMEO actor code such as PAK or PAKGOV, got ${show(codeField.value)}`);
+  const day = (key: 'from' | 'to'): string | null => {
+    const field = fields.get(key);
+    if (field === undefined || isNull(field.value)) return null;
+    const value = isScalar(field.value) ? field.value.value : undefined;
+    const text = typeof value === 'string' ? value : value instanceof Date ? value.toISOString().slice(0, 10) : '';
+    if (!ISO_DAY.test(text) || Number.isNaN(Date.parse(text))) fail(walk, field.value, `${at}.${key}`, `must be a date written YYYY-MM-DD, or null for an open end, got ${show(field.value)}`);
+    return text;
+  };
+  const from = day('from');
+  const to = day('to');
+  if (from !== null && to !== null && to < from) fail(walk, node, at, `ends (${to}) before it starts (${from})`);
+  return { code, from, to };
 }
 
 function readEvent(node: Node, at: string, walk: Walk): TriggerEntry {

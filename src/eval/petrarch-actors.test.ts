@@ -58,7 +58,36 @@ describe('parsePetrarchActors: entries, synonyms and comments', () => {
 
   it('keeps a comment line between code lines inside the entry (date-restricted codes often have one)', () => {
     const text = ['FENWICK_THE_ELDER', '\t[FNW < 900101]', '#\t[old note]', '\t[FNWGOV > 900101]', ''].join('\n');
-    expect(parsePetrarchActors(text)).toEqual([{ name: 'Fenwick the Elder', aliases: [], code: 'FNWGOV', type: 'organization' }]);
+    expect(parsePetrarchActors(text)).toEqual([
+      {
+        name: 'Fenwick the Elder',
+        aliases: [],
+        code: 'FNWGOV',
+        type: 'organization',
+        roles: [
+          { code: 'FNW', from: null, to: '1990-01-01' },
+          { code: 'FNWGOV', from: '1990-01-01', to: null },
+        ],
+      },
+    ]);
+  });
+});
+
+describe('parsePetrarchActors: dated roles', () => {
+  it('keeps each date restriction as a role, so that the sentence date picks the code', () => {
+    const text = ['GARRICK [GRR]', '\t[GRK < 950101]', '\t[GRKGOV 19950101 - 19991231]', '\t[GRKREB > 20000101]'].join('\n');
+    expect(parsePetrarchActors(text)[0]?.roles).toEqual([
+      { code: 'GRK', from: null, to: '1995-01-01' },
+      { code: 'GRKGOV', from: '1995-01-01', to: '1999-12-31' },
+      { code: 'GRKREB', from: '2000-01-01', to: null },
+    ]);
+  });
+
+  it('leaves out a restriction whose date cannot be read, and gives no roles to an entry without any', () => {
+    const text = ['HALDOR [HLD]', '\t[HLDMIL 2008013-20090101]', '\t[HLDGOV >20090101]', '', 'IVAR [IVR]', ''].join('\n');
+    const [haldor, ivar] = parsePetrarchActors(text);
+    expect(haldor?.roles).toEqual([{ code: 'HLDGOV', from: '2009-01-01', to: null }]);
+    expect(ivar).not.toHaveProperty('roles');
   });
 });
 

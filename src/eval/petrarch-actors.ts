@@ -7,11 +7,12 @@
 //   NAME                        an entry whose codes follow on indented lines:
 //   +SYNONYM                      another name of the entry above
 //       [CODE]                    a code of the entry above
-//       [CODE <YYMMDD]            a code that applies before, after (>) or between (A - B) dates
+//       [CODE <YYMMDD]            a code that applies before, after (>) or between (A - B) dates: a dated role
 //   # …                         a comment to the end of the line (not inside brackets: [###] is a code)
 //   <!-- … -->                  a comment, possibly over several lines
 //   (blank line)                closes the entry above
-import type { UserActor } from '../lexicon/lexicon.js';
+import type { Role, UserActor } from '../lexicon/lexicon.js';
+import { parseGoldDate } from './parse-gold-date.js';
 
 /** An entry we could not turn into an actor, and why; for the eval's summary line. */
 export interface SkippedEntry {
@@ -77,7 +78,8 @@ export function parsePetrarchDictionary(text: string): PetrarchDictionary {
       aliases.push(shown);
     }
     const type = code !== null && code.length === 3 ? 'country' : 'organization';
-    actors.push({ name: displayName(entry.name, code), aliases, code, type });
+    const roles = datedRoles(entry.codes);
+    actors.push({ name: displayName(entry.name, code), aliases, code, type, ...(roles.length > 0 ? { roles } : {}) });
   }
   return { actors, skipped };
 }
@@ -159,10 +161,9 @@ function commentStart(line: string): number {
 }
 
 /**
- * Picks one code among an entry's bracketed codes. A code may carry a date restriction ("ABC < 950601",
- * "ABCGOV 19950601 - 19991231", "ABCREB >991231"): our config format has no dates, so the unrestricted code wins if
- * there is one, and otherwise the last one listed (the dictionaries list restrictions in date order, so the last is
- * the most recent). Returns the code without its restriction, or null when the entry has none.
+ * Picks the code outside an entry's dated roles (datedRoles): the unrestricted code if there is one, and otherwise
+ * the last one listed (the dictionaries list restrictions in date order, so the last is the most recent). Returns the
+ * code without its restriction, or null when the entry has none.
  */
 function chooseCode(codes: readonly string[]): string | null {
   const parsed = codes
@@ -171,6 +172,27 @@ function chooseCode(codes: readonly string[]): string | null {
     .map((m) => ({ code: m[1] ?? '', restricted: m[0].trim() !== (m[1] ?? '') }));
   const open = parsed.find((p) => !p.restricted);
   return (open ?? parsed[parsed.length - 1])?.code ?? null;
+}
+
+/**
+ * The entry's date-restricted codes as dated roles ("ABC < 950601" until that day, "ABCGOV 19950601 - 19991231"
+ * between two, "ABCREB >991231" from one), in the file's order, so that the annotator codes the actor by the role of
+ * the sentence's date; a restriction whose code or date cannot be read is left out.
+ */
+function datedRoles(codes: readonly string[]): Role[] {
+  const out: Role[] = [];
+  for (const c of codes) {
+    const m = /^(\S+?)\s*(?:<\s*(\d+)|>\s*(\d+)|(\d+)\s*-\s*(\d+))$/.exec(c);
+    if (!m) continue;
+    const code = normalizeCode(m[1] ?? '');
+    if (code === null || code === 'discard') continue;
+    const day = (v: string | undefined): string | null | undefined => (v === undefined ? null : (parseGoldDate(v) ?? undefined));
+    const from = day(m[3] ?? m[4]);
+    const to = day(m[2] ?? m[5]);
+    if (from === undefined || to === undefined) continue;
+    out.push({ code, from, to });
+  }
+  return out;
 }
 
 const DISCARD = /^(?:---|\+\+\+|###)+$/;

@@ -344,8 +344,11 @@ function fromHit(chunk: NameChunk, hits: readonly LexiconHit[], ctx: ClassifyCon
       return finding(chunk, 0, to, placeRef(hit.region.type, hit.region.name, hit.region.country), 'demonym', 'lexicon:region-demonym', 'lexicon');
     case 'organization':
       return finding(chunk, 0, to, actorRef('organization', hit.organization.name, hit.organization.code), hit.via, 'lexicon:organization', 'lexicon');
-    case 'actor':
-      return finding(chunk, 0, to, actorRef(hit.actor.type, hit.actor.name, hit.actor.code), hit.via, 'config:actor', 'lexicon');
+    case 'actor': {
+      if (!hit.actor.roles?.length) return finding(chunk, 0, to, actorRef(hit.actor.type, hit.actor.name, hit.actor.code), hit.via, 'config:actor', 'lexicon');
+      const role = roleOn(hit.actor, ctx.date);
+      return finding(chunk, 0, to, actorRef(hit.actor.type, hit.actor.name, role.code), hit.via, `config:actor-${role.why}`, 'lexicon');
+    }
     case 'known': {
       const role = roleOn(hit.actor, ctx.date);
       return finding(chunk, 0, to, actorRef(hit.actor.type, hit.actor.name, role.code), hit.via, `lexicon:known-actor-${role.why}`, 'lexicon');

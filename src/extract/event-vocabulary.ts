@@ -47,6 +47,8 @@ export interface EventVocabulary {
   physicalTargets: ReadonlySet<string>;
   /** Whether an actor is a crowd in protest ("protesters", "Palestinian rioters"), by the last word of its name. */
   isProtester(f: { ref: { list: string; key: string } }): boolean;
+  /** Whether an actor is aircraft ("warplanes", "Russian jets"), by the noun its key ends with. */
+  isAerial(f: { ref: { list: string; key: string } }): boolean;
   /** Whether a noun trigger names a lasting state (war, conflict) rather than an occurrence. */
   isState(pattern: Pattern): boolean;
   /** Forms of the nouns that are no one when they kill or destroy (tsunami, flood, disease). */
@@ -102,20 +104,24 @@ export function compileEventVocabulary(lexicon: Lexicon, vocabulary: UserVocabul
   const visits = new Set(rules.visits);
   const harm = new Set(rules.harmVerbs);
   const protesters = new Set(rules.protesters);
+  const aerial = new Set(rules.aerial);
   const none = (list: readonly string[]): [string, null][] => list.map((w) => [w, null]);
   return {
     verbs,
     nouns,
     light,
     receive,
-    isReciprocal: (p) => rules.reciprocal.codes.some((c) => p.entry.code.startsWith(c)) || reciprocalWords.has(p.entry.words),
-    isJoint: (p) => rules.reciprocal.jointCodes.some((c) => p.entry.code.startsWith(c)),
+    // By code only for the words of the hand table and the bare verbs of CAMEO 2.0 ("meet", "confer"): a generated
+    // object pattern with such a code ("send" + message → 040) is no meeting.
+    isReciprocal: (p) => (bySense(p) && rules.reciprocal.codes.some((c) => p.entry.code.startsWith(c))) || reciprocalWords.has(p.entry.words),
+    isJoint: (p) => bySense(p) && rules.reciprocal.jointCodes.some((c) => p.entry.code.startsWith(c)),
     movesTo: (p) => p.entry.code.startsWith('042') || visits.has(p.entry.words),
     harms: (p) => p.entry.kind === 'verb' && harm.has(p.entry.words),
     physicalTargets: nounSet(rules.physicalTargets),
     // An agent's key ends with its noun ("agent:OPP:protesters", "office:GRCOPP:protesters"); a name would not
     // ("protesters in Lagos").
-    isProtester: (f) => f.ref.list === 'actors' && /^(agent|office)/.test(f.ref.key) && protesters.has(lastWord(f.ref.key.split(':').pop() ?? '')),
+    isProtester: (f) => agentNoun(f, protesters),
+    isAerial: (f) => agentNoun(f, aerial),
     isState: (p) => p.entry.kind === 'noun' && states.has(p.entry.words.split(' ').pop()!),
     nonAgents: nounSet(rules.nonAgents),
     figurative: phraseTable(none(rules.figurative), 'verb', inflect),
@@ -133,6 +139,24 @@ function memo(f: (word: string) => string[]): (word: string) => string[] {
     if (!forms) cache.set(word, (forms = f(word)));
     return forms;
   };
+}
+
+/** Whether a pattern's code speaks for its words: any entry of the hand table or the config, a bare CAMEO 2.0 verb. */
+function bySense(p: Pattern): boolean {
+  return p.origin !== 'cameo' || p.object.size === 0;
+}
+
+/** Whether an actor is named by an agent noun of the list. An agent's key ends with its noun ("agent:OPP:protesters",
+ *  "office:GRCOPP:protesters"); its name may not ("protesters in Lagos"). */
+function agentNoun(f: { ref: { list: string; key: string } }, nouns: ReadonlySet<string>): boolean {
+  if (f.ref.list !== 'actors' || !/^(agent|office)/.test(f.ref.key)) return false;
+  const noun = f.ref.key.split(':').pop() ?? '';
+  return nouns.has(lastWord(noun)) || nouns.has(singular(noun));
+}
+
+/** A phrase with its last word singular by the regular rule: "fighter jets" → fighter jet. */
+function singular(phrase: string): string {
+  return phrase.endsWith('s') && !phrase.endsWith('ss') ? phrase.slice(0, -1) : phrase;
 }
 
 /** The last word of a phrase, lower case and singular by the regular rule: "riot protesters" → protester. */

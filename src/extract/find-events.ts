@@ -214,13 +214,19 @@ function isJargon(s: SentenceView, e: EventFinding, ctx: EventsContext): boolean
   return s.tokens.some((_, k) => words.has(s.norm(k)));
 }
 
-/** Who the parties are decides some acts (lexicons/events.yaml, protesters): an assembly verb reports a
- *  demonstration only with protesters as its subject; protesters who fight riot (145); police or troops who use force
- *  on protesters repress them (175). False when the event is not one. */
+/** Who the parties are decides some acts (lexicons/events.yaml, protesters and aerial): an assembly verb reports a
+ *  demonstration only with protesters as its subject; aircraft that fight employ aerial weapons (195); protesters who
+ *  fight riot (145); police or troops who use force on protesters repress them (175). False when the event is not
+ *  one. */
 function byParties(e: EventFinding, vocabulary: EventVocabulary): boolean {
   const protesters = (list: Finding[]): boolean => list.some((f) => vocabulary.isProtester(f));
   const security = e.source.some((f) => f.ref.list === 'actors' && /^(?:[A-Z]{3})*?(COP|MIL)/.test(f.ref.code ?? '') && !vocabulary.isProtester(f));
   if (e.pattern.assembly) return protesters(e.source);
+  // Warplanes, drones or helicopters that attack employ aerial weapons (195), whatever verb says it.
+  if (e.code.startsWith('19') && e.code !== '195' && e.source.some((f) => vocabulary.isAerial(f))) {
+    e.code = '195';
+    e.reason += '+aerial';
+  }
   if (/^(18|19|20)/.test(e.code) && security && protesters(e.target)) {
     e.code = '175';
     e.reason += '+force-on-protesters';
@@ -393,7 +399,7 @@ function isAttributive(s: SentenceView, k: number): boolean {
   if (k === 0 || startsClause(s, k)) return true;
   const prev = s.tokens[k - 1]!;
   // … or after a main verb, where it cannot be one: "to screen murdered film-maker Theo van Gogh's film".
-  const mainVerb = (prev.tags.has('Verb') && !prev.tags.has('Auxiliary') && !prev.tags.has('Copula') && !prev.tags.has('Modal') && !prev.tags.has('Negative')) || s.norm(k - 2) === 'to';
+  const mainVerb = !s.actorAt[k - 1] && ((prev.tags.has('Verb') && !prev.tags.has('Auxiliary') && !prev.tags.has('Copula') && !prev.tags.has('Modal') && !prev.tags.has('Negative')) || s.norm(k - 2) === 'to');
   return DETERMINER.test(s.norm(k - 1)) || prev.tags.has('Preposition') || prev.tags.has('Possessive') || mainVerb;
 }
 
@@ -459,7 +465,9 @@ function matchWords(s: SentenceView, i: number, p: Pattern): number {
 function hasObject(s: SentenceView, from: number, objects: ReadonlySet<string>): boolean {
   for (let k = from; k < Math.min(s.tokens.length, from + 6); k++) {
     if (objects.has(s.norm(k))) return true;
-    if (s.breaksAfter(k) || SUBORDINATOR.test(s.norm(k))) return false;
+    // A comma between two adjectives stays inside the object: "restore complete, full diplomatic ties".
+    const listed = s.tokens[k]!.tags.has('Adjective') && /^,\s*$/.test(s.tokens[k]!.post) && s.tokens[k + 1]?.tags.has('Adjective');
+    if ((s.breaksAfter(k) && !listed) || SUBORDINATOR.test(s.norm(k))) return false;
   }
   return false;
 }
@@ -619,6 +627,10 @@ function subjectOf(s: SentenceView, end: number, nounEvents: Map<number, EventFi
 function complementOf(s: SentenceView, from: number, want: 'object' | 'by', derived: Derived, moves: boolean, nounEvents: Map<number, EventFinding>): Participants {
   let k = from;
   let prep: string | null = null;
+  let objectNoun = false;
+  // "welcomed memos from Bree", "condemned the statement by Iran": the author of what the verb acts on, the target
+  // when nothing else is.
+  let author: Participants | null = null;
   while (k < s.tokens.length) {
     const n = s.norm(k);
     const t = s.tokens[k]!;
@@ -633,6 +645,10 @@ function complementOf(s: SentenceView, from: number, want: 'object' | 'by', deri
         const actors = collect(s, k, 1, derived, true);
         if (actors.length > 0) return { actors, how: prep ? `prep-${prep}` : 'object' };
       }
+      if (want === 'object' && objectNoun && !author && (prep === 'from' || prep === 'by') && s.actorAt[k]) {
+        const actors = collect(s, k, 1, derived);
+        if (actors.length > 0) author = { actors, how: `author-${prep}` };
+      }
       // A location or another phrase: skip it.
       while (k + 1 < s.tokens.length && s.actorAt[k] && s.actorAt[k + 1] === s.actorAt[k]) k++;
     } else if (t.tags.has('Preposition')) {
@@ -642,10 +658,11 @@ function complementOf(s: SentenceView, from: number, want: 'object' | 'by', deri
     } else if (t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Participle') && !t.tags.has('Auxiliary') && k > from + 1 && !t.tags.has('Noun')) {
       break;
     }
+    if (t.tags.has('Noun') && !t.tags.has('Pronoun') && !s.actorAt[k] && !s.placeAt[k]) objectNoun = true;
     if (s.breaksAfter(k, true) && !(s.actorAt[k + 1] || s.placeAt[k + 1])) break;
     k++;
   }
-  return { actors: [], how: 'none' };
+  return author ?? { actors: [], how: 'none' };
 }
 
 

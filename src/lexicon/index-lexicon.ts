@@ -45,14 +45,15 @@ export interface AgentEntry {
 
 /** The code of a known actor on a date: the role that covers the date, else the undated default; with no date, the
  *  latest role (the one that starts last, an open end beating a closed one), else the default. `why` says which. */
-export function roleOn(actor: KnownActor, date: string | null): { code: string | null; why: 'on-date' | 'latest' | 'default'; role?: Role } {
+export function roleOn(actor: { code: string | null; roles?: readonly Role[] }, date: string | null): { code: string | null; why: 'on-date' | 'latest' | 'default'; role?: Role } {
+  const roles = actor.roles ?? [];
   if (date !== null) {
-    const covering = actor.roles.filter((r) => (r.from === null || r.from <= date) && (r.to === null || date <= r.to));
+    const covering = roles.filter((r) => (r.from === null || r.from <= date) && (r.to === null || date <= r.to));
     const role = covering[covering.length - 1];
     return role ? { code: role.code, why: 'on-date', role } : { code: actor.code, why: 'default' };
   }
   let latest: Role | undefined;
-  for (const r of actor.roles) {
+  for (const r of roles) {
     const later = !latest || (r.from ?? '') > (latest.from ?? '') || ((r.from ?? '') === (latest.from ?? '') && r.to === null);
     if (later) latest = r;
   }

@@ -167,6 +167,8 @@ export interface EventRules {
   protesters: string[];
   /** Verbs that report a demonstration (141) when protesters are their subject ("gather", "take to the streets"). */
   assemblyVerbs: string[];
+  /** Agent nouns (lemmas) of aircraft: their fights employ aerial weapons (195). */
+  aerial: string[];
   /** Nouns of a lasting state (war, conflict): an event only with a participant of their own. */
   stateNouns: string[];
   /** Subjects that are no one: a flood or a disease that kills reports no event. */
@@ -218,9 +220,13 @@ export interface StanceCues {
 export interface UserActor {
   name: string;
   aliases: string[];
-  /** CAMEO-style code: a three-letter code for a country, longer for a sector or organization; null if none. */
+  /** CAMEO-style code: a three-letter code for a country, longer for a sector or organization; null if none. Outside
+   *  every dated role, this is the code. */
   code: string | null;
   type: ActorType;
+  /** Dated roles (a minister from one day to another), as the Phoenix dictionaries give them: the role that covers the
+   *  article's date codes the actor. Absent or empty when the actor has one code. */
+  roles?: Role[];
 }
 
 /** Vocabulary added by the user on top of the bundled lexicons. */

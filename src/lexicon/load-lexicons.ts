@@ -219,7 +219,7 @@ function buildLexicon(dir: string, contents: ReadonlyMap<string, Uint8Array>): L
   }
 
   const eventsFile = join(dir, LEXICON_FILES.events);
-  const events = parseMapping(eventsFile, bytesOf(contents, LEXICON_FILES.events), ['light_verbs', 'receive_verbs', 'reciprocal', 'harm_verbs', 'physical_targets', 'protesters', 'assembly_verbs', 'visits', 'state_nouns', 'non_agents', 'figurative', 'jargon', 'figurative_modifiers', 'figurative_objects', 'triggers']);
+  const events = parseMapping(eventsFile, bytesOf(contents, LEXICON_FILES.events), ['light_verbs', 'receive_verbs', 'reciprocal', 'harm_verbs', 'physical_targets', 'protesters', 'aerial', 'assembly_verbs', 'visits', 'state_nouns', 'non_agents', 'figurative', 'jargon', 'figurative_modifiers', 'figurative_objects', 'triggers']);
   const wordList = (key: string): string[] => inFile(eventsFile, () => stringList(events[key], key).map(normalizeWords));
   const lightVerbs = wordList('light_verbs');
   const receiveVerbs = wordList('receive_verbs');
@@ -238,6 +238,7 @@ function buildLexicon(dir: string, contents: ReadonlyMap<string, Uint8Array>): L
       physicalTargets: wordSet(events['physical_targets'], 'physical_targets'),
       protesters: wordSet(events['protesters'], 'protesters'),
       assemblyVerbs: wordSet(events['assembly_verbs'], 'assembly_verbs'),
+      aerial: wordSet(events['aerial'], 'aerial'),
       stateNouns: wordSet(events['state_nouns'], 'state_nouns'),
       nonAgents: wordSet(events['non_agents'], 'non_agents'),
       figurative: wordSet(events['figurative'], 'figurative'),
