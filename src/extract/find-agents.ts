@@ -39,7 +39,7 @@ export function findAgents(parsed: ParsedText, findings: readonly Finding[], ind
       const head = tokens[title.end - 1]!;
       const next = tokens[title.end];
       // "government newspaper", "police investigation": the agent noun modifies another noun and is not the head.
-      const modifies = next && /^\s*$/.test(head.post) && !isPossessive(head) && next.tags.has('Noun') && !next.tags.has('ProperNoun') && !next.tags.has('Pronoun') && !next.tags.has('Date');
+      const modifies = next && /^\s*$/.test(head.post) && !/\S/.test(next.pre) && !isPossessive(head) && next.tags.has('Noun') && !next.tags.has('ProperNoun') && !next.tags.has('Acronym') && !next.tags.has('Pronoun') && !next.tags.has('Date');
       if (modifies && !HOLDINGS.test(next.normal)) continue;
       const office = tokens.slice(i, title.end).map((t) => bare(t.normal)).join(' ');
       const plural = head.tags.has('Plural') || title.lemma !== office || /(men|people)$/.test(office);

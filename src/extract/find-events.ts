@@ -216,7 +216,7 @@ function isJargon(s: SentenceView, e: EventFinding, ctx: EventsContext): boolean
 
 /** Who the parties are decides some acts (lexicons/events.yaml, protesters and aerial): an assembly verb reports a
  *  demonstration only with protesters as its subject; aircraft that fight employ aerial weapons (195); protesters who
- *  fight riot (145); police or troops who use force on protesters repress them (175). False when the event is not
+ *  use violence riot (145); police or troops who use force on protesters repress them (175). False when the event is not
  *  one. */
 function byParties(e: EventFinding, vocabulary: EventVocabulary): boolean {
   const protesters = (list: Finding[]): boolean => list.some((f) => vocabulary.isProtester(f));
@@ -230,7 +230,7 @@ function byParties(e: EventFinding, vocabulary: EventVocabulary): boolean {
   if (/^(18|19|20)/.test(e.code) && security && protesters(e.target)) {
     e.code = '175';
     e.reason += '+force-on-protesters';
-  } else if (e.code.startsWith('19') && protesters(e.source) && !security) {
+  } else if (/^(18|19)/.test(e.code) && protesters(e.source) && !security) {
     e.code = '145';
     e.reason += '+protesters-fight';
   }
@@ -248,7 +248,10 @@ function byParties(e: EventFinding, vocabulary: EventVocabulary): boolean {
 function reportsEvent(e: EventFinding, ctx: EventsContext): boolean {
   const parties = [...e.source, ...e.target];
   if (e.noAgent) return false;
-  if (parties.length === 0 && (!e.placeNear || ctx.vocabulary.isState(e.pattern))) return false;
+  // (A protest is a crowd's: one held somewhere in its clause is news, "demonstrations … are being held throughout
+  // Bangladesh".)
+  const located = e.placeNear || (e.place !== null && e.code.startsWith('14'));
+  if (parties.length === 0 && (!located || ctx.vocabulary.isState(e.pattern))) return false;
   const code = e.code;
   // Below protest (roots 01–13), an exchange between unnamed people of no political sector ("the company offers
   // support to its customers") is business, not an event between actors.
@@ -270,6 +273,8 @@ const FIGHTING_SECTORS = new Set(['GOV', 'MIL', 'COP', 'SPY', 'REB', 'INS', 'UAF
 
 function ableToFight(f: Finding, ctx: EventsContext): boolean {
   if (f.ref.list !== 'actors') return false;
+  // A crowd in protest that fights riots (145, see byParties).
+  if (ctx.vocabulary.isProtester(f)) return true;
   if (f.ref.type === 'country') return !ctx.sports;
   const code = f.ref.code;
   if (!code) return false;
@@ -613,8 +618,21 @@ function subjectOf(s: SentenceView, end: number, nounEvents: Map<number, EventFi
   // The head of the subject may come after its mention: "Soldiers from India", "the Pakistan main opposition party".
   let h = k;
   while (h >= 0 && !s.actorAt[h] && !s.placeAt[h] && isNounPhraseWord(s, h) && k - h < 5) h--;
-  // A place in a locative phrase says where, never who: "A car bomb exploded in Kabul, killing ten".
-  if (h >= 0 && !s.actorAt[h] && s.placeAt[h] && afterLocative(s, h)) return { actors: [], how: 'none' };
+  // A place in a locative phrase says where, never who: "A car bomb exploded in Kabul, killing ten". The subject may
+  // stand before it: "Security forces in Siverskiy's regional state have killed …".
+  if (h >= 0 && !s.actorAt[h] && s.placeAt[h] && afterLocative(s, h)) {
+    let j = h;
+    while (j > 0 && s.placeAt[j - 1] === s.placeAt[h]) j--;
+    j--;
+    while (j >= 0 && (DETERMINER.test(s.norm(j)) || s.tokens[j]!.tags.has('Adjective'))) j--;
+    const head = j - 1;
+    if (head >= 0 && s.actorAt[head] && !s.breaksAfter(head)) return { actors: collect(s, head, -1), how: 'before-place' };
+    return { actors: [], how: 'none' };
+  }
+  // "The Congolese military forces (FARDC) clashed": an acronym in brackets names the actor before it.
+  if (h > 0 && s.actorAt[h] && /\(/.test(s.tokens[h]!.pre) && s.actorAt[h - 1] && s.actorAt[h - 1] !== s.actorAt[h]) {
+    return { actors: collect(s, h - 1, -1), how: 'before-brackets' };
+  }
   // "Lawmakers in India and Nepal welcomed …": a country named inside the subject phrase stands for its people.
   const actors = collect(s, h, -1, derived, true);
   return { actors, how: actors.length > 0 ? 'nearest' : 'none' };
@@ -908,10 +926,11 @@ function placeOf(s: SentenceView, from: number, to: number): Finding | null {
   })();
   for (let k = to; k < clauseEnd; k++) {
     if (!LOCATIVE_PREP.test(s.norm(k))) continue;
-    for (let j = k + 1; j < Math.min(clauseEnd, k + 5); j++) {
+    for (let j = k + 1; j < Math.min(clauseEnd, k + 6); j++) {
       const p = s.placeAt[j];
       if (p) return p;
-      if (s.actorAt[j]) break;
+      // A demonym describes the place: "in the Russian cities of Yekaterinburg and Saint Petersburg".
+      if (s.actorAt[j] && s.actorAt[j]!.via !== 'demonym') break;
     }
   }
   for (let k = from - 1; k >= 0 && k >= from - 6; k--) {

@@ -129,11 +129,22 @@ export function isVerbish(s: SentenceView, i: number): boolean {
     return true;
   }
   if (t.tags.has('ProperNoun') || t.tags.has('Plural')) return false;
-  // compromise reads some verbs after an auxiliary as nouns: "didn't clash", "will not attack".
+  // compromise reads some verbs after an auxiliary as nouns: "didn't clash", "will not attack"; and a participle
+  // after "be" as an adjective: "three soldiers were wounded".
   let k = i - 1;
   while (k >= 0 && s.tokens[k]!.tags.has('Adverb') && !s.tokens[k]!.tags.has('Negative')) k--;
   const p = s.tokens[k];
+  if (p !== undefined && isBe(s, k) && isParticipleForm(t)) return true;
   return p !== undefined && (p.tags.has('Modal') || p.tags.has('Auxiliary') || p.tags.has('Negative') || s.norm(k) === 'to');
+}
+
+function isBe(s: SentenceView, k: number): boolean {
+  return /^(is|are|was|were|be|been|being|get|got|gets)$/.test(s.norm(k));
+}
+
+/** A past participle, whatever the tagger made of it: "killed", "wounded", "shot", "beaten". */
+function isParticipleForm(t: Token): boolean {
+  return t.tags.has('PastTense') || t.tags.has('Participle') || (t.tags.has('Adjective') && /(ed|en|wn|ot|ught)$/.test(t.normal));
 }
 
 export function isNounish(s: SentenceView, i: number): boolean {
@@ -186,7 +197,7 @@ export function isGroupWord(s: SentenceView, k: number): boolean {
 export function isPassive(s: SentenceView, v: number, groupStart: number): boolean {
   const t = s.tokens[v]!;
   if (t.tags.has('Passive')) return true;
-  if (!t.tags.has('PastTense') && !t.tags.has('Participle')) return false;
+  if (!isParticipleForm(t)) return false;
   for (let k = groupStart; k < v; k++) if (/^(is|are|was|were|be|been|being|get|got)$/.test(s.norm(k))) return true;
   return false;
 }
@@ -256,6 +267,8 @@ export function governingVerb(s: SentenceView, n: number): number | null {
   for (let k = n - 1; k >= 0 && k >= n - 5; k--) {
     const t = s.tokens[k]!;
     if (s.breaksAfter(k)) return null;
+    // The particle of a phrasal verb: "carried out a chemical attack", "set up talks".
+    if (/^(out|up|off|down|on)$/.test(s.norm(k)) && k > 0 && s.tokens[k - 1]!.tags.has('Verb')) continue;
     if ((t.tags.has('Verb') || isVerbish(s, k)) && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !(t.tags.has('Gerund') && k === n - 1)) return k;
     if (!(t.tags.has('Determiner') || t.tags.has('Adjective') || t.tags.has('Value') || t.tags.has('Possessive') || t.tags.has('Noun') || DETERMINER.test(s.norm(k)))) return null;
     if (s.actorAt[k] && !/['’]s$/.test(t.text)) return null;
