@@ -77,13 +77,28 @@ export function compileEventVocabulary(lexicon: Lexicon, vocabulary: UserVocabul
     if (!set) nounSets.set(key, (set = new Set(words.flatMap(nounForms))));
     return set;
   };
+  // … and one set of forms per word and way of inflecting it: fifteen thousand patterns share a few thousand words.
+  const formSets = new Map<string, ReadonlySet<string>>();
+  const formsOf = (word: string, inflected: 'verb' | 'noun' | 'none'): ReadonlySet<string> => {
+    const key = `${inflected}:${word}`;
+    let set = formSets.get(key);
+    if (!set) formSets.set(key, (set = new Set(inflected === 'verb' ? verbForms(word) : inflected === 'noun' ? nounForms(word) : [word])));
+    return set;
+  };
+  const afterSets = new Map<string, ReadonlySet<string>>();
+  const afterSet = (words: readonly string[]): ReadonlySet<string> => {
+    const key = words.join('|');
+    let set = afterSets.get(key);
+    if (!set) afterSets.set(key, (set = new Set(words)));
+    return set;
+  };
   const add = (entry: TriggerEntry, origin: PatternOrigin, assembly = false): void => {
     const parts = entry.words.split(' ');
     const words = parts.map((word, k): ReadonlySet<string> => {
-      if (entry.kind === 'verb') return new Set(k === 0 ? verbForms(word) : [word]);
-      return new Set(k === parts.length - 1 ? nounForms(word) : [word]);
+      if (entry.kind === 'verb') return formsOf(word, k === 0 ? 'verb' : 'none');
+      return formsOf(word, k === parts.length - 1 ? 'noun' : 'none');
     });
-    const pattern: Pattern = { entry, words, object: nounSet(entry.object), after: new Set(entry.after), origin, ...(assembly ? { assembly } : {}) };
+    const pattern: Pattern = { entry, words, object: nounSet(entry.object), after: afterSet(entry.after), origin, ...(assembly ? { assembly } : {}) };
     const map = entry.kind === 'verb' ? verbs : nouns;
     for (const form of words[0]!) {
       const list = map.get(form);

@@ -140,9 +140,13 @@ export function indexLexicon(lexicon: Lexicon, vocabulary?: UserVocabulary): Lex
     add(city.name, { kind: 'city', city });
     for (const alias of city.aliases) add(alias, { kind: 'city', city });
   }
-  for (const actor of lexicon.knownActors) {
-    add(actor.name, { kind: 'known', actor, via: 'name' });
-    for (const alias of actor.aliases) add(alias, { kind: 'known', actor, via: 'alias' });
+  // The Phoenix actors' names, already normalised: their entries are built when a text names one (knownHits).
+  const known = new Map<string, number[]>();
+  for (const [key, actor, via] of lexicon.knownActors.names()) {
+    const list = known.get(key);
+    const packed = via === 'name' ? actor : -actor - 1;
+    if (list) list.push(packed);
+    else known.set(key, [packed]);
   }
   for (const [key, list] of map) {
     if (list.length === 1) continue; // one meaning: in order already
@@ -181,8 +185,20 @@ export function indexLexicon(lexicon: Lexicon, vocabulary?: UserVocabulary): Lex
   const stop = new Set(lexicon.stopNames.map(normalizeName));
   const none: readonly LexiconHit[] = [];
 
+  // Known actors come after everything else (RANK): a name's list is extended with them on its first look-up.
+  const extended = new Set<string>();
+  const lookup = (surface: string): readonly LexiconHit[] => {
+    const key = normalizeName(surface);
+    const ids = known.get(key);
+    if (ids && !extended.has(key)) {
+      extended.add(key);
+      const hits = ids.map((id): LexiconHit => (id >= 0 ? { kind: 'known', actor: lexicon.knownActors.at(id), via: 'name' } : { kind: 'known', actor: lexicon.knownActors.at(-id - 1), via: 'alias' }));
+      map.set(key, [...(map.get(key) ?? []), ...hits]);
+    }
+    return map.get(key) ?? none;
+  };
   return {
-    lookup: (surface) => map.get(normalizeName(surface)) ?? none,
+    lookup,
     titleSector: (surface) => titles.get(normalizeName(surface)),
     mayStartTitle: (word) => {
       // A title's key is normalizeName of its words joined by spaces, which begins with normalizeName of the first

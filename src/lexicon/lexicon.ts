@@ -1,5 +1,6 @@
 // The shape of our vocabulary once loaded: what lexicons/*.yaml hold, typed. Pure data, no I/O.
 import type { ActorType, Polarity, QuadClass } from '../model/annotation.js';
+import type { KnownActors } from './known-actors.js';
 
 /** A country or territory (ISO 3166-1). */
 export interface CountryEntry {
@@ -93,8 +94,9 @@ export interface Lexicon {
    *  Only `annotate explain` reads it, to name the file a region's entry is in. */
   generatedRegions: number;
   organizations: OrganizationEntry[];
-  /** People and bodies with dated codes, from the Phoenix dictionaries (generated). */
-  knownActors: KnownActor[];
+  /** People and bodies with dated codes, from the Phoenix dictionaries (generated): names indexed, entries built on
+   *  demand (known-actors.ts). */
+  knownActors: KnownActors;
   titles: TitleEntry[];
   /** Agent nouns from the Phoenix dictionaries (generated); the hand-kept titles come first. */
   agents: AgentNoun[];
