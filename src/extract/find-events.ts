@@ -429,10 +429,17 @@ function bestMatch(s: SentenceView, i: number, vocabulary: EventVocabulary): Can
   // nothing itself, whatever a shorter pattern of its first word says.
   const light = verbs.length > 0 ? matchPhrase(s, i, vocabulary.light) : null;
   if (verbs.length > 0 && isVerbish(s, i) && !(light && light.to - i > 1)) {
+    // The words that may head the object after each end of a match, read once: a common verb has hundreds of
+    // object patterns.
+    const windows = new Map<number, string[]>();
     for (const p of verbs) {
       const to = matchWords(s, i, p);
       if (to < 0) continue;
-      if (p.object.size > 0 && !hasObject(s, to, p.object)) continue;
+      if (p.object.size > 0) {
+        let window = windows.get(to);
+        if (!window) windows.set(to, (window = objectWindow(s, to)));
+        if (!window.some((w) => p.object.has(w))) continue;
+      }
       const c: Candidate = { pattern: p, from: i, to, kind: 'verb' };
       if (better(c)) best = c;
     }
@@ -467,14 +474,16 @@ function matchWords(s: SentenceView, i: number, p: Pattern): number {
   return k;
 }
 
-function hasObject(s: SentenceView, from: number, objects: ReadonlySet<string>): boolean {
+/** The words in which an object constraint looks for its noun: up to six after the verb, to the clause's end. */
+function objectWindow(s: SentenceView, from: number): string[] {
+  const out: string[] = [];
   for (let k = from; k < Math.min(s.tokens.length, from + 6); k++) {
-    if (objects.has(s.norm(k))) return true;
+    out.push(s.norm(k));
     // A comma between two adjectives stays inside the object: "restore complete, full diplomatic ties".
     const listed = s.tokens[k]!.tags.has('Adjective') && /^,\s*$/.test(s.tokens[k]!.post) && s.tokens[k + 1]?.tags.has('Adjective');
-    if ((s.breaksAfter(k) && !listed) || SUBORDINATOR.test(s.norm(k))) return false;
+    if ((s.breaksAfter(k) && !listed) || SUBORDINATOR.test(s.norm(k))) break;
   }
-  return false;
+  return out;
 }
 
 // --- verb events -----------------------------------------------------------------------------------------------
