@@ -3,6 +3,8 @@
 //
 //   node dist/bench/bench-child.js <result.json> compromise <files.json>   bare compromise on each file of the list
 //   node dist/bench/bench-child.js <result.json> annotate <argv…>          the annotate CLI's main(argv), in-process
+//   node dist/bench/bench-child.js <result.json> setup                     createAnnotator(): the lexicons, the index,
+//                                                                           compromise and its plugin, the vocabularies
 //
 // It writes its figures as one JSON line (a ChildResult) to <result.json>; everything else goes to stderr.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -57,12 +59,22 @@ function countFiles(dir: string | null): number {
   }
 }
 
+async function runSetup(): Promise<Omit<ChildResult, 'maxRssMB'>> {
+  const start = performance.now();
+  const { createAnnotator } = await import('../annotate-text.js');
+  const loaded = performance.now();
+  const annotator = createAnnotator();
+  const end = performance.now();
+  if (annotator.lexicon.hash === '') process.stderr.write('unreachable\n');
+  return { exitCode: 0, loadSeconds: (loaded - start) / 1000, seconds: (end - loaded) / 1000, files: 0 };
+}
+
 const [resultFile, side, ...rest] = process.argv.slice(2);
-if (resultFile === undefined || (side !== 'compromise' && side !== 'annotate') || (side === 'compromise' && rest[0] === undefined)) {
-  process.stderr.write('usage: bench-child <result.json> compromise <files.json> | bench-child <result.json> annotate <argv…>\n');
+if (resultFile === undefined || (side !== 'compromise' && side !== 'annotate' && side !== 'setup') || (side === 'compromise' && rest[0] === undefined)) {
+  process.stderr.write('usage: bench-child <result.json> compromise <files.json> | bench-child <result.json> annotate <argv…> | bench-child <result.json> setup\n');
   process.exitCode = 2;
 } else {
-  const result = side === 'compromise' ? await runCompromise(rest[0]!) : await runAnnotate(rest);
+  const result = side === 'compromise' ? await runCompromise(rest[0]!) : side === 'setup' ? await runSetup() : await runAnnotate(rest);
   // maxRSS is in kilobytes, and covers the worker threads of --jobs, which live in this process.
   const figures: ChildResult = { ...result, maxRssMB: process.resourceUsage().maxRSS / 1024 };
   writeFileSync(resultFile, JSON.stringify(figures) + '\n');

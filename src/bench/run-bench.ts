@@ -162,6 +162,7 @@ async function runSides(options: BenchOptions, workspace: Workspace, files: numb
   clean(outDir('cache'));
   clean('cache');
   measures.push(await runSingleArticle(workspace, options.article));
+  measures.push(await runChild({ workspace, files: 0, words: 0 }, 'setup', 'annotator set-up', ['setup'], false));
   if (options.scale !== null) {
     const k = options.scale;
     const scaled = addScaledInput(workspace, k);

@@ -1,7 +1,7 @@
 // What a bench run's measurements mean: each side's throughput, its ratio to the side it is compared with, and the
 // targets of the issue "Speed and scale", each met, missed or not measured. Pure: the runner measures, this judges.
 
-export type SideId = 'compromise' | 'jobs1' | 'jobsAuto' | 'coldCache' | 'warmCache' | 'singleArticle' | 'scaled';
+export type SideId = 'compromise' | 'jobs1' | 'jobsAuto' | 'coldCache' | 'warmCache' | 'singleArticle' | 'setup' | 'scaled';
 
 /** One side as measured, in its own process. A failed side carries its error and no figures. */
 export interface SideMeasure {
@@ -58,20 +58,23 @@ export const RATIO_TO: Partial<Record<SideId, SideId>> = {
   scaled: 'jobsAuto',
 };
 
-/** The done-means figures of "Speed and scale". */
+/** The done-means figures of "Speed and scale", as the events issue (the Phoenix and CAMEO 2.0 knowledge) restated
+ *  them: one job at 0.80× bare compromise, an annotator set up in under a second, one article in under 0.7 s, auto
+ *  jobs under 450 MB. */
 export const TARGETS = {
-  oneJobOverCompromise: 0.7,
+  oneJobOverCompromise: 0.8,
   autoOverOneJob: 1.7,
   warmCacheSeconds: 2,
-  singleArticleSeconds: 0.5,
-  autoRssMB: 400,
+  singleArticleSeconds: 0.7,
+  setupSeconds: 1,
+  autoRssMB: 450,
   /** "Flat" at k times the corpus: peak RSS grows by at most this factor. The issue gives no figure; a quarter
    *  leaves room for noise and GC timing, while memory that grows with the corpus shows as k times. */
   scaledRssGrowth: 1.25,
 } as const;
 
 export function throughput(side: SideMeasure): number | null {
-  return side.error === null && side.seconds !== null && side.seconds > 0 ? side.words / side.seconds : null;
+  return side.error === null && side.seconds !== null && side.seconds > 0 && side.words > 0 ? side.words / side.seconds : null;
 }
 
 /** The median of the values (the mean of the middle two for an even count); null for none. */
@@ -127,6 +130,7 @@ export function summarizeBench(measures: readonly SideMeasure[], options: Summar
     ),
     check('warm-cache', 'warm-cache re-run, process wall', ok('warmCache')?.processSeconds ?? null, 's', '<', TARGETS.warmCacheSeconds, partial),
     check('single-article', 'single article, median process wall', ok('singleArticle')?.processSeconds ?? null, 's', '<', TARGETS.singleArticleSeconds, null),
+    check('setup', 'annotator set-up (createAnnotator)', ok('setup')?.seconds ?? null, 's', '<', TARGETS.setupSeconds, null),
     check('auto-rss', 'peak RSS with auto jobs', autoRss, 'MB', '<', TARGETS.autoRssMB, partial),
     options.scale === null
       ? { ...check('scaled-rss', 'peak RSS at k× corpus / at 1×', null, 'ratio', '≤', TARGETS.scaledRssGrowth, null), note: 'run with --scale 10' }
