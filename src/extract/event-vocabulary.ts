@@ -29,8 +29,8 @@ export const ORIGIN_RANK: Record<PatternOrigin, number> = { config: 2, lexicon: 
 
 export interface EventVocabulary {
   /** Patterns by a form of their first word. */
-  verbs: ReadonlyMap<string, Pattern[]>;
-  nouns: ReadonlyMap<string, Pattern[]>;
+  verbs: PatternTable;
+  nouns: PatternTable;
   /** Light verbs ("hold", "carry out"), by a form of their first word. */
   light: PhraseTable<null>;
   /** Forms of the verbs whose subject receives a reaction ("drew condemnation"). */
@@ -64,17 +64,16 @@ export interface EventVocabulary {
 }
 
 export function compileEventVocabulary(lexicon: Lexicon, vocabulary: UserVocabulary | undefined, inflect: Inflect): EventVocabulary {
-  const verbs = new Map<string, Pattern[]>();
-  const nouns = new Map<string, Pattern[]>();
   // Thousands of entries share their words: inflect each word once.
   const verbForms = memo(inflect.verbForms);
   const nounForms = memo(inflect.nounForms);
-  // The generated verbs repeat one object list across a whole synonym block: one set per distinct list.
-  const nounSets = new Map<string, Set<string>>();
-  const nounSet = (words: readonly string[]): Set<string> => {
+  // The generated verbs repeat one object list across a whole synonym block: one set per distinct list, inflected
+  // when a sentence first asks it (most of CAMEO 2.0's verbs never occur in a given article).
+  const nounSets = new Map<string, ReadonlySet<string>>();
+  const nounSet = (words: readonly string[]): ReadonlySet<string> => {
     const key = words.join('|');
     let set = nounSets.get(key);
-    if (!set) nounSets.set(key, (set = new Set(words.flatMap(nounForms))));
+    if (!set) nounSets.set(key, (set = words.length === 0 ? EMPTY : new LazyForms(words, nounForms)));
     return set;
   };
   // … and one set of forms per word and way of inflecting it: fifteen thousand patterns share a few thousand words.
@@ -92,24 +91,36 @@ export function compileEventVocabulary(lexicon: Lexicon, vocabulary: UserVocabul
     if (!set) afterSets.set(key, (set = new Set(words)));
     return set;
   };
+  // Triggers are filed by the set of forms of their first word (one set per word and way of inflecting it) and
+  // compiled into patterns when a sentence first holds one of those forms: an article meets a few dozen of the
+  // fifteen thousand.
+  const verbDrafts = new Map<ReadonlySet<string>, Draft[]>();
+  const nounDrafts = new Map<ReadonlySet<string>, Draft[]>();
+  let seq = 0;
   const add = (entry: TriggerEntry, origin: PatternOrigin, assembly = false): void => {
+    const parts = entry.words.split(' ');
+    const first = entry.kind === 'verb' ? formsOf(parts[0]!, 'verb') : formsOf(parts[0]!, parts.length === 1 ? 'noun' : 'none');
+    const drafts = entry.kind === 'verb' ? verbDrafts : nounDrafts;
+    const list = drafts.get(first);
+    const draft: Draft = { entry, origin, assembly, seq: seq++, pattern: null };
+    if (list) list.push(draft);
+    else drafts.set(first, [draft]);
+  };
+  const compile = (d: Draft): Pattern => {
+    const { entry, origin, assembly } = d;
     const parts = entry.words.split(' ');
     const words = parts.map((word, k): ReadonlySet<string> => {
       if (entry.kind === 'verb') return formsOf(word, k === 0 ? 'verb' : 'none');
       return formsOf(word, k === parts.length - 1 ? 'noun' : 'none');
     });
-    const pattern: Pattern = { entry, words, object: nounSet(entry.object), after: afterSet(entry.after), origin, ...(assembly ? { assembly } : {}) };
-    const map = entry.kind === 'verb' ? verbs : nouns;
-    for (const form of words[0]!) {
-      const list = map.get(form);
-      if (list) list.push(pattern);
-      else map.set(form, [pattern]);
-    }
+    return { entry, words, object: nounSet(entry.object), after: afterSet(entry.after), origin, ...(assembly ? { assembly } : {}) };
   };
   for (const entry of vocabulary?.events ?? []) add(entry, 'config');
   for (const entry of lexicon.triggers) add(entry, 'lexicon');
   for (const entry of lexicon.cameoTriggers) add(entry, 'cameo');
   for (const words of lexicon.eventRules.assemblyVerbs) add({ code: '141', kind: 'verb', words, object: [], after: [] }, 'lexicon', true);
+  const verbs = new PatternTable(verbDrafts, compile);
+  const nouns = new PatternTable(nounDrafts, compile);
 
   const light = phraseTable(lexicon.lightVerbs.map((v) => [v, null] as const), 'verb', inflect);
   const receive = new Set(lexicon.receiveVerbs.flatMap((v) => inflect.verbForms(v)));
@@ -146,6 +157,82 @@ export function compileEventVocabulary(lexicon: Lexicon, vocabulary: UserVocabul
     codebook: new Map(lexicon.cameo.map((c) => [c.code, c])),
   };
 }
+
+/** A trigger filed by the forms of its first word, with its pattern once compiled. */
+interface Draft {
+  entry: TriggerEntry;
+  origin: PatternOrigin;
+  assembly: boolean;
+  /** Its place in the order triggers were read (config, events.yaml, CAMEO 2.0): lists keep it. */
+  seq: number;
+  pattern: Pattern | null;
+}
+
+/** The patterns whose first word takes a form, compiled on first look-up. A form two words share ("left": leave,
+ *  left) lists the patterns of both in the order they were read, as if each had been filed under each of its forms. */
+export class PatternTable {
+  private readonly byForm = new Map<string, Draft[][]>();
+  private readonly compiled = new Map<string, readonly Pattern[]>();
+
+  constructor(
+    drafts: ReadonlyMap<ReadonlySet<string>, Draft[]>,
+    private readonly compile: (draft: Draft) => Pattern,
+  ) {
+    for (const [forms, list] of drafts) {
+      for (const form of forms) {
+        const held = this.byForm.get(form);
+        if (held) held.push(list);
+        else this.byForm.set(form, [list]);
+      }
+    }
+  }
+
+  get(form: string): readonly Pattern[] | undefined {
+    let patterns = this.compiled.get(form);
+    if (patterns) return patterns;
+    const lists = this.byForm.get(form);
+    if (!lists) return undefined;
+    const drafts = lists.length === 1 ? lists[0]! : lists.flat().sort((x, y) => x.seq - y.seq);
+    patterns = drafts.map((d) => (d.pattern ??= this.compile(d)));
+    this.compiled.set(form, patterns);
+    return patterns;
+  }
+}
+
+/** A set of inflected forms made on first use. */
+class LazyForms implements ReadonlySet<string> {
+  private forms: Set<string> | null = null;
+  constructor(
+    private readonly words: readonly string[],
+    private readonly inflect: (word: string) => string[],
+  ) {}
+  private get set(): Set<string> {
+    return (this.forms ??= new Set(this.words.flatMap(this.inflect)));
+  }
+  get size(): number {
+    return this.set.size;
+  }
+  has(form: string): boolean {
+    return this.set.has(form);
+  }
+  forEach(f: (value: string, key: string, set: ReadonlySet<string>) => void): void {
+    this.set.forEach((v) => f(v, v, this));
+  }
+  entries(): SetIterator<[string, string]> {
+    return this.set.entries();
+  }
+  keys(): SetIterator<string> {
+    return this.set.keys();
+  }
+  values(): SetIterator<string> {
+    return this.set.values();
+  }
+  [Symbol.iterator](): SetIterator<string> {
+    return this.set.values();
+  }
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
 
 function memo(f: (word: string) => string[]): (word: string) => string[] {
   const cache = new Map<string, string[]>();

@@ -140,14 +140,6 @@ export function indexLexicon(lexicon: Lexicon, vocabulary?: UserVocabulary): Lex
     add(city.name, { kind: 'city', city });
     for (const alias of city.aliases) add(alias, { kind: 'city', city });
   }
-  // The Phoenix actors' names, already normalised: their entries are built when a text names one (knownHits).
-  const known = new Map<string, number[]>();
-  for (const [key, actor, via] of lexicon.knownActors.names()) {
-    const list = known.get(key);
-    const packed = via === 'name' ? actor : -actor - 1;
-    if (list) list.push(packed);
-    else known.set(key, [packed]);
-  }
   for (const [key, list] of map) {
     if (list.length === 1) continue; // one meaning: in order already
     const user = userFirst.has(key) ? list.filter((h) => isUserHit(h, userCountries)) : [];
@@ -185,15 +177,15 @@ export function indexLexicon(lexicon: Lexicon, vocabulary?: UserVocabulary): Lex
   const stop = new Set(lexicon.stopNames.map(normalizeName));
   const none: readonly LexiconHit[] = [];
 
-  // Known actors come after everything else (RANK): a name's list is extended with them on its first look-up.
+  // The Phoenix actors (their names sorted and normalised in the table) come after everything else (RANK): a name's
+  // list is extended with them on its first look-up, and their entries are built then.
   const extended = new Set<string>();
   const lookup = (surface: string): readonly LexiconHit[] => {
     const key = normalizeName(surface);
-    const ids = known.get(key);
-    if (ids && !extended.has(key)) {
+    if (!extended.has(key)) {
       extended.add(key);
-      const hits = ids.map((id): LexiconHit => (id >= 0 ? { kind: 'known', actor: lexicon.knownActors.at(id), via: 'name' } : { kind: 'known', actor: lexicon.knownActors.at(-id - 1), via: 'alias' }));
-      map.set(key, [...(map.get(key) ?? []), ...hits]);
+      const found = lexicon.knownActors.find(key);
+      if (found.length > 0) map.set(key, [...(map.get(key) ?? []), ...found.map(({ actor, via }): LexiconHit => ({ kind: 'known', actor: lexicon.knownActors.at(actor), via }))]);
     }
     return map.get(key) ?? none;
   };

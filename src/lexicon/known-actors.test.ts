@@ -19,14 +19,15 @@ describe('KnownActors', () => {
     expect(table.length).toBe(2);
   });
 
-  it('indexes each name once, normalised, with its actor and whether it is the name or an alias', () => {
-    const table = KnownActors.fromEntries(entries, normalizeName);
-    expect([...table.names()]).toEqual([
-      ['ada quill', 0, 'name'],
-      ['quill', 0, 'alias'],
-      ['a. quill', 0, 'alias'],
-      ['brass front', 1, 'name'],
-    ]);
+  it('finds each name, normalised, with its actors and whether it is their name or an alias', () => {
+    const table = new KnownActors(JSON.parse(JSON.stringify(KnownActors.fromEntries([...entries, { ...entries[1]!, name: 'Quill', aliases: ['Brass Front'] }], normalizeName))));
+    expect(table.find('ada quill')).toEqual([{ actor: 0, via: 'name' }]);
+    expect(table.find('a. quill')).toEqual([{ actor: 0, via: 'alias' }]);
+    expect(table.find('quill')).toEqual([{ actor: 0, via: 'alias' }, { actor: 2, via: 'name' }]);
+    expect(table.find('brass front')).toEqual([{ actor: 1, via: 'name' }, { actor: 2, via: 'alias' }]);
+    expect(table.find('Ada Quill')).toEqual([]); // keys are normalised before the look-up
+    expect(table.find('zz')).toEqual([]);
+    expect(table.find('')).toEqual([]);
   });
 
   it('is looked up after the gazetteers: a name the bundled lexicon knows keeps its meaning first', () => {

@@ -28,24 +28,24 @@ export class KnownActors {
     this.built = new Array<KnownActor | undefined>(data.rows.length);
   }
 
-  /** From entries read from the YAML: `normalize` gives the key a name is indexed under (empty for none). */
+  /** From entries read from the YAML: `normalize` gives the key a name is indexed under (empty for none). The names
+   *  are saved sorted (code-unit order; an actor's own order among equal keys), so that a look-up is a binary search
+   *  and no process builds a map of forty thousand names. */
   static fromEntries(entries: readonly KnownActor[], normalize: (name: string) => string): KnownActors {
-    const data: KnownActorRows = { rows: [], names: [], actors: [], vias: '' };
-    const vias: string[] = [];
+    const rows: string[] = [];
+    const names: { key: string; actor: number; via: string }[] = [];
     entries.forEach((a, i) => {
-      data.rows.push(toRow(a));
+      rows.push(toRow(a));
       const seen = new Set<string>();
       for (const [name, via] of [[a.name, 'n'], ...a.aliases.map((alias) => [alias, 'a'])] as const) {
         const key = normalize(name);
         if (key === '' || seen.has(key)) continue;
         seen.add(key);
-        data.names.push(key);
-        data.actors.push(i);
-        vias.push(via);
+        names.push({ key, actor: i, via });
       }
     });
-    data.vias = vias.join('');
-    return new KnownActors(data);
+    names.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    return new KnownActors({ rows, names: names.map((n) => n.key), actors: names.map((n) => n.actor), vias: names.map((n) => n.via).join('') });
   }
 
   get length(): number {
@@ -68,10 +68,19 @@ export class KnownActors {
     return this.ids.get(actor) ?? -1;
   }
 
-  /** Each indexed name: its normalised key, its actor's index, and whether it is the name or an alias. */
-  *names(): Generator<[key: string, actor: number, via: 'name' | 'alias']> {
+  /** The actors a normalised name names, each with whether it is their name or an alias, in the entries' order. */
+  find(key: string): { actor: number; via: 'name' | 'alias' }[] {
     const { names, actors, vias } = this.data;
-    for (let k = 0; k < names.length; k++) yield [names[k]!, actors[k]!, vias[k] === 'n' ? 'name' : 'alias'];
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (names[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: { actor: number; via: 'name' | 'alias' }[] = [];
+    for (let k = lo; k < names.length && names[k] === key; k++) found.push({ actor: actors[k]!, via: vias[k] === 'n' ? 'name' : 'alias' });
+    return found;
   }
 
   /** The rows, as the build saves them. */

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AgentNoun, CameoEntry, CityEntry, ClaimCues, CountryEntry, EventRules, KnownActor, Lexicon, Role, OrganizationEntry, QuadClass, RegionEntry, StanceCues, TitleEntry, TriggerEntry } from './lexicon.js';
 import type { ActorType, Polarity } from '../model/annotation.js';
@@ -97,7 +97,7 @@ function readContentsSync(dir: string): Map<string, Uint8Array> {
 
 function fromContents(dir: string, contents: ReadonlyMap<string, Uint8Array>, options: LoadOptions): Lexicon {
   const compiled = options.compiled === undefined ? COMPILED_LEXICON : options.compiled;
-  return shareRepeats((compiled === null ? null : readCompiled(compiled, contents)) ?? buildLexicon(dir, contents));
+  return (compiled === null ? null : readCompiled(compiled, contents)) ?? shareRepeats(buildLexicon(dir, contents));
 }
 
 /**
@@ -132,7 +132,8 @@ function shareRepeats(lexicon: Lexicon): Lexicon {
 /** The checked lexicon of `dir` as the JSON text that loadLexiconsSync reads back (the build's step). */
 export function compileLexicon(dir: string = defaultDir()): string {
   const contents = readContentsSync(dir);
-  const compiled: CompiledLexicon = { key: compiledKey(contents), lexicon: buildLexicon(dir, contents) };
+  const lexicon = buildLexicon(dir, contents);
+  const compiled: CompiledLexicon = { key: compiledKey(contents), lexicon: { ...lexicon, cameoTriggers: packTriggers(lexicon.cameoTriggers) } };
   // ASCII only (other characters as \u escapes): read back as Latin-1, the text is a one-byte string in V8, half the
   // memory a UTF-16 one takes while it is parsed (the Phoenix names carry accents).
   return JSON.stringify(compiled).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -140,7 +141,37 @@ export function compileLexicon(dir: string = defaultDir()): string {
 
 interface CompiledLexicon {
   key: string;
-  lexicon: Lexicon;
+  lexicon: Omit<Lexicon, 'cameoTriggers'> & { cameoTriggers: PackedTriggers };
+}
+
+/** The generated triggers as the build saves them: each distinct word list once, each trigger a row of indexes. Read
+ *  back, the triggers share their lists (as shareRepeats would make them) and the file is a third of the size. */
+interface PackedTriggers {
+  lists: string[][];
+  /** code, kind, words, object list, after list: per trigger, in order. */
+  rows: (string | number)[];
+}
+
+function packTriggers(triggers: readonly TriggerEntry[]): PackedTriggers {
+  const lists: string[][] = [];
+  const ids = new Map<string, number>();
+  const id = (list: string[]): number => {
+    const key = list.join('\u0000');
+    let k = ids.get(key);
+    if (k === undefined) ids.set(key, (k = lists.push(list) - 1));
+    return k;
+  };
+  return { lists, rows: triggers.flatMap((t) => [t.code, t.kind, t.words, id(t.object), id(t.after)]) };
+}
+
+function unpackTriggers({ lists, rows }: PackedTriggers): TriggerEntry[] {
+  const out: TriggerEntry[] = [];
+  const codes = new Map<string, string>();
+  const code = (c: string): string => codes.get(c) ?? (codes.set(c, c), c);
+  for (let k = 0; k < rows.length; k += 5) {
+    out.push({ code: code(rows[k] as string), kind: rows[k + 1] as TriggerEntry['kind'], words: rows[k + 2] as string, object: lists[rows[k + 3] as number]!, after: lists[rows[k + 4] as number]! });
+  }
+  return out;
 }
 
 /** The lexicon saved in `file` if it was compiled from these bytes by this loader; null otherwise (no file, another
@@ -155,8 +186,8 @@ function readCompiled(file: string, contents: ReadonlyMap<string, Uint8Array>): 
     return null;
   }
   if (!isRecord(data) || data['key'] !== key || !isRecord(data['lexicon'])) return null;
-  const lexicon = data['lexicon'] as unknown as Lexicon & { knownActors: unknown };
-  return { ...lexicon, knownActors: new KnownActors(lexicon.knownActors as unknown as KnownActorRows) };
+  const lexicon = data['lexicon'] as unknown as CompiledLexicon['lexicon'] & { knownActors: unknown };
+  return { ...lexicon, cameoTriggers: unpackTriggers(lexicon.cameoTriggers), knownActors: new KnownActors(lexicon.knownActors as unknown as KnownActorRows) };
 }
 
 /** sha256 over this loader's code and every lexicon file's name, length and bytes: a compiled lexicon made by another
@@ -175,7 +206,8 @@ function compiledKey(contents: ReadonlyMap<string, Uint8Array>): string {
 let loaderBytes: Uint8Array | undefined;
 
 function loaderCode(): Uint8Array {
-  loaderBytes ??= readFileSync(fileURLToPath(import.meta.url));
+  // The known actors' table decides the shape of their saved rows: its code is part of the key too.
+  loaderBytes ??= Buffer.concat([readFileSync(fileURLToPath(import.meta.url)), readFileSync(fileURLToPath(new URL(`./known-actors${extname(fileURLToPath(import.meta.url))}`, import.meta.url)))]);
   return loaderBytes;
 }
 
