@@ -45,6 +45,9 @@ import type { EventFinding } from './extract/find-events.js';
 import { readFrontMatter } from './text/front-matter.js';
 import { countCodePoints, toCodePointOffsets } from './text/code-points.js';
 import { VERSION } from './version.js';
+import type { Learned } from './learn/linear-model.js';
+import { loadModelsSync } from './learn/models.js';
+import type { Models } from './learn/models.js';
 
 export interface AnnotatorOptions {
   /** A lexicon already loaded; by default the bundled lexicons/ are read. */
@@ -54,6 +57,9 @@ export interface AnnotatorOptions {
   /** The file `vocabulary` was read from, as `explain` names it (default: annotate.config.yaml, the config file's
    *  usual name; the library does not load the config reader for it). */
   vocabularyFile?: string;
+  /** The learned models: by default the bundled models/; NO_MODELS (`--no-model`, `model: false` in the config) for
+   *  rules alone. */
+  models?: Models;
 }
 
 export interface AnnotateOptions {
@@ -72,6 +78,7 @@ export interface Annotator {
   /** The same annotation, with the rule and the vocabulary entry behind every item (for `annotate explain`). */
   explain(text: string, options?: AnnotateOptions): Explanation;
   readonly lexicon: Lexicon;
+  readonly models: Models;
 }
 
 /** An article the annotator cannot read: invalid front matter. */
@@ -89,8 +96,11 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
   const events = compileEventVocabulary(lexicon, vocabulary, { verbForms, nounForms });
   const claimCues = { vocabulary: compileClaimVocabulary(lexicon, { verbForms, nounForms }), groups: groupNouns(lexicon) };
   const stanceCues = { vocabulary: compileStanceVocabulary(lexicon, { verbForms, nounForms }), receiveVerbs: events.receive };
+  const models = options.models ?? loadModelsSync();
   const vocabularyHash = vocabulary ? hashVocabulary(vocabulary) : '';
-  const lexiconHash = vocabularyHash ? `${lexicon.hash}+${vocabularyHash}` : lexicon.hash;
+  // <lexicons>[/<models>][+<config>]: files made with other weights, or with rules alone, differ.
+  const bundled = models.hash ? `${lexicon.hash}/${models.hash}` : lexicon.hash;
+  const lexiconHash = vocabularyHash ? `${bundled}+${vocabularyHash}` : bundled;
 
   const run = (text: string, opts: AnnotateOptions = {}): ArticleRun => {
     const path = opts.path ?? '-';
@@ -164,7 +174,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
     return explainRun(run(text, opts), sources);
   };
 
-  return { annotate: (text, opts) => run(text, opts).annotation, explain, lexicon };
+  return { annotate: (text, opts) => run(text, opts).annotation, explain, lexicon, models };
 }
 
 /** One article's annotation and what the stages found on the way to it, which only explain reads. */
@@ -310,9 +320,10 @@ export function annotateText(text: string, options: AnnotateOptions = {}): Annot
 
 /** Where a piece of vocabulary is written: an entry of a bundled lexicon or of the user's config file. */
 export interface EntrySource {
-  /** `lexicon`: this package's lexicons/; `config`: the user's config file. */
-  from: 'lexicon' | 'config';
-  /** `lexicons/countries.yaml`, or the config file as given. */
+  /** `lexicon`: this package's lexicons/; `config`: the user's config file; `model`: a learned model of models/, whose
+   *  key is the label it chose with its margin and whose entry lists the features that weighed most. */
+  from: 'lexicon' | 'config' | 'model';
+  /** `lexicons/countries.yaml`, `models/claims.json`, or the config file as given. */
   file: string;
   /** Where in the file, as a path with 0-based indexes: `[166].demonyms[0]` (in a file that is a list of entries),
    *  `triggers[41]`, `verbs.oppose[3]`, `actors[0].aliases[1]`. */
@@ -458,7 +469,7 @@ function explainRun(run: ArticleRun, x: EntrySources): Explanation {
       name: e.name,
       mentions: e.mentions.map((m) => {
         const f = behind.get(`${list}|${e.id}|${m.start}|${m.end}`);
-        return { ...m, reason: f?.reason ?? 'unknown', entries: f ? mentionEntries(f, run.text, x) : [] };
+        return { ...m, reason: f?.reason ?? 'unknown', entries: f ? [...mentionEntries(f, run.text, x), ...learnedEntries(f.learned)] : [] };
       }),
     });
 
@@ -490,7 +501,7 @@ function explainRun(run: ArticleRun, x: EntrySources): Explanation {
       via: stance.via,
       cue: stance.cue,
       reason: f.reason,
-      entries: stanceEntries(f, run.parsed, x),
+      entries: [...stanceEntries(f, run.parsed, x), ...learnedEntries(f.learned)],
       holder: f.holder ? participant(f.holder, f.holder.actor) : null,
       target: participant(f.target, f.target.actor),
       event: stance.event,
@@ -503,7 +514,7 @@ function explainRun(run: ArticleRun, x: EntrySources): Explanation {
       id: claim.id,
       cue: claim.cue,
       reason: f.reason,
-      entries: claimEntries(f, run.parsed, x),
+      entries: [...claimEntries(f, run.parsed, x), ...learnedEntries(f.learned)],
       certainty: claim.certainty,
       hedges: claim.hedges.map((text) => {
         const at = x.lexicon.claims.hedges.indexOf(text.replace(/’/g, "'"));
@@ -514,6 +525,16 @@ function explainRun(run: ArticleRun, x: EntrySources): Explanation {
   });
 
   return { annotation, actors: annotation.actors.map(entity('actors')), places: annotation.places.map(entity('places')), events, stances, claims };
+}
+
+/** A learned decision as an entry: the model's file, the label with its margin, the features that weighed most. */
+function learnedEntries(learned: readonly Learned[] | undefined): EntrySource[] {
+  return (learned ?? []).map((l) => ({
+    from: 'model',
+    file: `models/${l.model}.json`,
+    key: `${l.label} by ${l.margin}`,
+    entry: l.features.map((f) => `${f.feature} ${f.weight > 0 ? '+' : ''}${f.weight}`).join(' · '),
+  }));
 }
 
 function lexiconEntry(file: string, key: string, entry: string): EntrySource {

@@ -165,6 +165,7 @@ describe('parseConfig: the settings of the run', () => {
       expect(parseConfig(text, CONFIG_FILE).settings.date).toBe('2024-05-02');
     }
     expect(parseConfig('date: 2024-02-29', CONFIG_FILE).settings.date).toBe('2024-02-29');
+    expect(parseConfig('model: false', CONFIG_FILE).settings.model).toBe(false);
     expect(parseConfig('date: 2000-02-29', CONFIG_FILE).settings.date).toBe('2000-02-29');
   });
 
@@ -198,9 +199,9 @@ describe('parseConfig: the settings of the run', () => {
 const cases: [what: string, text: string, message: string][] = [
   ['two YAML documents', 'actors: []\n---\nevents: []\n', 'annotate.config.yaml:2: invalid YAML at column 1: a second document (after ---): the config is one document'],
   ['an alias without its anchor', 'events:\n  - {verb: cut, code: "161", object: *ties}\n', 'annotate.config.yaml:2: events[0].object: unknown alias *ties (to write a value that starts with *, quote it: "*ties")'],
-  ['a list at the top level', '- name: Arnor\n', 'annotate.config.yaml:1: the top level must be a mapping with keys inputs, ignore, outDir, format, date, actors, events, got a list'],
+  ['a list at the top level', '- name: Arnor\n', 'annotate.config.yaml:1: the top level must be a mapping with keys inputs, ignore, outDir, format, date, model, actors, events, got a list'],
   ['a typo in a top-level key', '# ours\nactor:\n  - name: Arnor\n', 'annotate.config.yaml:2: unknown key "actor" (did you mean "actors"?)'],
-  ['an unknown top-level key with no near miss', 'threads: 4\n', 'annotate.config.yaml:1: unknown key "threads" (known keys: inputs, ignore, outDir, format, date, actors, events)'],
+  ['an unknown top-level key with no near miss', 'threads: 4\n', 'annotate.config.yaml:1: unknown key "threads" (known keys: inputs, ignore, outDir, format, date, model, actors, events)'],
   ['outdir in lower case', 'outdir: out/\n', 'annotate.config.yaml:1: unknown key "outdir" (did you mean "outDir"?)'],
   ['out-dir as the flag spells it', 'out-dir: out/\n', 'annotate.config.yaml:1: unknown key "out-dir" (did you mean "outDir"?)'],
   ['output for outDir', 'output: out/\n', 'annotate.config.yaml:1: unknown key "output" (did you mean "outDir"?)'],
@@ -224,6 +225,7 @@ const cases: [what: string, text: string, message: string][] = [
   ['outDir a list', 'outDir: [a, b]\n', 'annotate.config.yaml:1: outDir: must be a string, got a list'],
   ['an unknown format', 'format: xml\n', 'annotate.config.yaml:1: format: must be one of yaml, json, ndjson, got "xml"'],
   ['a format in capitals', 'format: YAML\n', 'annotate.config.yaml:1: format: must be one of yaml, json, ndjson, got "YAML"'],
+  ['model as a word', 'model: off\n', 'annotate.config.yaml:1: model: must be true or false, got "off"'],
   ['format with nothing after it', 'format:\n', 'annotate.config.yaml:1: format: must be one of yaml, json, ndjson, got nothing'],
   ['a month that does not exist', 'date: 2024-13-01\n', 'annotate.config.yaml:1: date: 2024-13-01 is not a real date: there is no month 13'],
   ['month 00', 'date: "2024-00-10"\n', 'annotate.config.yaml:1: date: 2024-00-10 is not a real date: there is no month 00'],

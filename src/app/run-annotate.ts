@@ -58,6 +58,8 @@ export interface RunOptions {
   /** The config file's vocabulary (default: none) and its hash (for the cache key). */
   vocabulary?: UserVocabulary;
   vocabularyHash?: string;
+  /** false: rules alone, without the learned models (--no-model, `model: false`). */
+  model?: boolean;
   /** Injected for tests; by default built from the bundled lexicons and `vocabulary`. */
   annotator?: Annotator;
   /** For tests: the V8 limits of each worker thread. */
@@ -132,7 +134,7 @@ export async function runAnnotate(options: RunOptions): Promise<number> {
 
   const threads = threadsFor(options.jobs, files.length, options.annotator !== undefined);
   const engine = threads === 0 ? createInlineEngine(setupOf(options), options.annotator) : createWorkerPool({ ...setupOf(options), size: threads, ...(options.workerLimits ? { resourceLimits: options.workerLimits } : {}) });
-  const cache = options.cacheDir === null ? NO_CACHE : await openCache(path.resolve(cwd, options.cacheDir), { vocabulary: options.vocabularyHash ?? '', date: options.date, format: options.format });
+  const cache = options.cacheDir === null ? NO_CACHE : await openCache(path.resolve(cwd, options.cacheDir), { vocabulary: options.vocabularyHash ?? '', model: options.model !== false, date: options.date, format: options.format });
   reporter.debug?.(`${files.length} input files${options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${found.files.length})` : ''}; ${threads === 0 ? 'annotating in this thread' : `${threads} worker threads`}; cache ${options.cacheDir ?? 'off'}; output ${options.mode === 'stdout' ? 'stdout' : summary.outDir}`);
   summary.files = files.length;
   reporter.start?.({ total: files.length, mode: options.mode });
@@ -235,7 +237,7 @@ export async function runAnnotate(options: RunOptions): Promise<number> {
 }
 
 function setupOf(options: RunOptions): EngineSetup {
-  return options.vocabulary ? { vocabulary: options.vocabulary } : {};
+  return { ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}), ...(options.model === false ? { model: false } : {}) };
 }
 
 /** Worker threads for a run: none for one job, for small runs under auto, and for an injected annotator (tests);

@@ -31,6 +31,8 @@ export interface AnnotationCache {
 export interface CacheContext {
   /** Hash of the config's vocabulary ('' when none). */
   vocabulary: string;
+  /** Whether the learned models are in use. */
+  model: boolean;
   date: string | null;
   format: OutputFormat;
 }
@@ -48,7 +50,7 @@ export async function openCache(dir: string, context: CacheContext): Promise<Ann
     // Tools that archive or back up directories skip one with this tag (https://bford.info/cachedir/).
     await writeFile(path.join(dir, 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# annotate cache: safe to delete\n');
   }
-  const run = hash([CACHE_LAYOUT, VERSION, String(SCHEMA_VERSION), NLP_VERSIONS, filesHash('../../lexicons/'), filesHash('../../dist/', '.js'), context.vocabulary, context.date ?? '', context.format]);
+  const run = hash([CACHE_LAYOUT, VERSION, String(SCHEMA_VERSION), NLP_VERSIONS, filesHash('../../lexicons/'), filesHash('../../dist/', '.js'), context.model ? filesHash('../../models/') : 'no-model', context.vocabulary, context.date ?? '', context.format]);
   const entryFile = (key: string): string => path.join(dir, 'entries', key.slice(0, 2), key.slice(2));
   const keyOf = (articlePath: string, contentHash: string): string => hash([run, articlePath, contentHash]);
   return {

@@ -19,6 +19,8 @@ export interface ExplainFlags {
   config?: string;
   /** Anchor date (YYYY-MM-DD) when the article's front matter has none. */
   date?: string;
+  /** false with --no-model: rules alone. */
+  model?: boolean;
 }
 
 export type ExplainIO = Pick<CliIO, 'stdout' | 'stderr' | 'stdin' | 'cwd' | 'annotator'>;
@@ -34,6 +36,7 @@ export function explainCommand(program: Command, io: CliIO, setExit: (code: numb
     .addOption(new Option('--format <format>', 'output format').choices(EXPLAIN_FORMATS).default('text'))
     .option('--config <file>', 'vocabulary to add (default: the first annotate.config.yaml upward from here)')
     .option('--date <iso>', 'anchor date (YYYY-MM-DD) when the article has none', parseDate)
+    .option('--no-model', 'rules alone: leave out the learned models')
     .action(async (file: string, flags: ExplainFlags) => {
       setExit(await runExplain(file, flags, io));
     });
@@ -56,7 +59,9 @@ export async function runExplain(file: string, flags: ExplainFlags, io: ExplainI
   const { file: vocabularyFile, vocabulary } = config.value;
   // Loaded here, not at the top: `annotate` runs served from the cache never load compromise at all.
   const { ArticleError, createAnnotator } = await import('../annotate-text.js');
-  const annotator = io.annotator ?? createAnnotator({ vocabulary, ...(vocabularyFile === null ? {} : { vocabularyFile }) });
+  const { NO_MODELS } = await import('../learn/models.js');
+  const rulesOnly = flags.model === false || config.value.settings.model === false;
+  const annotator = io.annotator ?? createAnnotator({ vocabulary, ...(vocabularyFile === null ? {} : { vocabularyFile }), ...(rulesOnly ? { models: NO_MODELS } : {}) });
   let explanation;
   try {
     explanation = annotator.explain(article.text, { path: displayPath(file, io.cwd), bytes: article.bytes, date: flags.date ?? null });

@@ -51,6 +51,8 @@ interface AnnotateFlags {
   stdinPath?: string;
   maxFileSize: number;
   jobs: number | 'auto';
+  /** false with --no-model. */
+  model: boolean;
   cache?: boolean;
   cacheLocation: string;
   shard?: Shard;
@@ -77,6 +79,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--stdin-path <path>', "the name of the article read from '-': its source.path and output file")
     .option('--max-file-size <MB>', 'skip larger articles with a message', parseMegabytes, DEFAULT_MAX_FILE_MB)
     .option('-j, --jobs <n|auto>', 'worker threads: auto (none for small runs, else one per core) or a number; 1 = none', parseJobs, 'auto' as const)
+    .option('--no-model', 'rules alone: leave out the learned models (trained on research-use gold sets; see the README)')
     .option('--cache', 'reuse finished annotations of unchanged articles (default for file output and --check)')
     .option('--no-cache', 'annotate every article afresh')
     .option('--cache-location <dir>', 'where the cache lives', '.annotate-cache')
@@ -177,6 +180,8 @@ async function annotateCommand(inputs: string[], flags: AnnotateFlags, io: CliIO
     ...(io.signal ? { signal: io.signal } : {}),
     vocabulary: config.value.vocabulary,
     vocabularyHash: config.value.hash,
+    // --no-model wins over the config; the config's `model: false` over the default.
+    model: flags.model !== false && settings.model !== false,
     ...(io.annotator ? { annotator: io.annotator } : {}),
   });
 }

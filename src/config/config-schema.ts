@@ -131,6 +131,11 @@ export const configSchema = {
       pattern: ISO_DATE,
       description: 'Anchor date YYYY-MM-DD for relative dates in articles that give none, as --date (which wins); a day that exists.',
     },
+    model: {
+      type: 'boolean',
+      description:
+        'false: rules alone, without the learned models of models/ (trained on research-use gold sets; see the README), as --no-model. Default true.',
+    },
     actors: {
       type: ['array', 'null'],
       items: actor,

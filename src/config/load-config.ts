@@ -46,6 +46,8 @@ export interface ConfigSettings {
   format?: OutputFormat;
   /** YYYY-MM-DD, a day that exists: the anchor for relative dates in articles that give none, as --date. */
   date?: string;
+  /** false: rules alone, without the learned models (as --no-model). */
+  model?: boolean;
 }
 
 export const EMPTY_CONFIG: Config = Object.freeze({
@@ -156,6 +158,7 @@ const SETTINGS: { [K in keyof Settings]: Reader<Settings[K]> } = {
   outDir: readPath,
   format: readFormat,
   date: readDate,
+  model: readBoolean,
   actors: readActors,
   events: (value, key, walk) => readList(value, key, walk, 'events', (item, at) => readEvent(item, at, walk)),
 };
@@ -221,6 +224,12 @@ function readFormat(node: Node, at: string, walk: Walk): OutputFormat {
   const known = OUTPUT_FORMATS.find((format) => format === value);
   if (known === undefined) fail(walk, node, at, `must be one of ${OUTPUT_FORMATS.join(', ')}, got ${show(node)}`);
   return known;
+}
+
+function readBoolean(node: Node, at: string, walk: Walk): boolean {
+  const value = isScalar(node) ? node.value : undefined;
+  if (typeof value !== 'boolean') fail(walk, node, at, `must be true or false, got ${show(node)}`);
+  return value;
 }
 
 /** YYYY-MM-DD of a day that exists. YAML 1.2 (yaml's default) reads 2024-05-02 as a string, quoted or not. */

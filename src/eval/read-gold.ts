@@ -1,6 +1,7 @@
 // Reading gold files for the eval: JSON Lines records and the span checks every gold set needs. A malformed file is a
 // usage error (exit 2) that names the file and the line.
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { UsageError } from './tool-args.js';
 
 /** A span in UTF-16 code units, 0-based and end-exclusive (the gold files' unit). */
@@ -9,11 +10,13 @@ export interface Range {
   end: number;
 }
 
-/** One JSON object per non-blank line; a UTF-8 byte order mark is dropped. */
+/** One JSON object per non-blank line; a UTF-8 byte order mark is dropped. A name ending in .gz is gunzipped (the
+ *  train splits). */
 export function readJsonLines(file: string): Record<string, unknown>[] {
   let raw: string;
   try {
-    raw = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    raw = (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read gold file ${file}: ${code ?? (error as Error).message}`);

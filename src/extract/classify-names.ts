@@ -6,6 +6,7 @@ import { roleOn } from '../lexicon/index-lexicon.js';
 import type { Token } from '../nlp/create-nlp.js';
 import type { ActorType, MentionVia, PlaceType } from '../model/annotation.js';
 import type { NameChunk } from './find-names.js';
+import type { Learned } from '../learn/linear-model.js';
 
 /** What a mention refers to, before entities are merged. */
 export type EntityRef =
@@ -24,6 +25,8 @@ export interface Finding {
   /** How sure the rule is; weak person/organization guesses are revised by document-level evidence. 'pending': an
    *  agent noun without an owner ("gunmen"), an actor only where an event makes it a participant (find-agents). */
   strength: 'lexicon' | 'strong' | 'weak' | 'pending';
+  /** The learned decisions behind it, for `annotate explain` (empty or absent when rules alone made it). */
+  learned?: Learned[];
 }
 
 /** Last words that make a name an organization. */

@@ -8,6 +8,7 @@ import type { Finding } from './classify-names.js';
 import type { ClaimVocabulary } from './cue-vocabulary.js';
 import { matchPhrase, startsPhrase } from './cue-vocabulary.js';
 import { SentenceView, actorIn, phraseRange, previousVerb, sentenceViews, headOf, isPassive, isVerbish, isNounish, phraseEndingAt, phraseStartingAt, verbGroup } from './sentence-view.js';
+import type { Learned } from '../learn/linear-model.js';
 
 /** UTF-16 offsets into the article. */
 export interface Range {
@@ -28,6 +29,8 @@ export interface ClaimFinding {
   sentence: number;
   /** How the claim was read, for `annotate explain`: `verb:forward`, `verb:postposed`, `according-to` … */
   reason: string;
+  /** The learned decisions behind it, for `annotate explain` (empty or absent when rules alone made it). */
+  learned?: Learned[];
 }
 
 export interface ClaimsContext {

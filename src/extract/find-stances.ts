@@ -12,6 +12,7 @@ import type { EventFinding } from './find-events.js';
 import type { Range } from './find-claims.js';
 import { SentenceView, actorIn, phraseRange, sentenceViews, governingVerb, headOf, isNounish, isPassive, isVerbish, phraseEndingAt, phraseStartingAt, verbGroup } from './sentence-view.js';
 import type { VerbGroup } from './sentence-view.js';
+import type { Learned } from '../learn/linear-model.js';
 
 export interface StanceFinding {
   holder: (Range & { actor: Finding | undefined }) | null;
@@ -24,6 +25,8 @@ export interface StanceFinding {
   sentence: number;
   /** How it was read, for `annotate explain`. */
   reason: string;
+  /** The learned decisions behind it, for `annotate explain` (empty or absent when rules alone made it). */
+  learned?: Learned[];
 }
 
 export interface StancesContext {

@@ -2,7 +2,8 @@
 // same plain-data task and give the same result: the document serialized in the run's format and its item counts,
 // or the reason the article was skipped. Serializing where the annotation is made keeps the main thread free for
 // reading and writing.
-import type { Annotator } from '../annotate-text.js';
+import type { Annotator, AnnotatorOptions } from '../annotate-text.js';
+import { NO_MODELS } from '../learn/models.js';
 import type { UserVocabulary } from '../lexicon/lexicon.js';
 import type { Annotation } from '../model/annotation.js';
 import { serialize } from '../serialize/serialize.js';
@@ -32,6 +33,13 @@ export interface Engine {
 /** What every engine needs to build its annotator: plain data, so it can cross to a worker. */
 export interface EngineSetup {
   vocabulary?: UserVocabulary;
+  /** false: rules alone (--no-model). */
+  model?: boolean;
+}
+
+/** The annotator an engine's setup asks for. */
+export function annotatorOptions(setup: EngineSetup): AnnotatorOptions {
+  return { ...(setup.vocabulary ? { vocabulary: setup.vocabulary } : {}), ...(setup.model === false ? { models: NO_MODELS } : {}) };
 }
 
 /** One task on one annotator: an article the annotator refuses (bad front matter) is a result, anything else throws. */
@@ -56,7 +64,7 @@ export function createInlineEngine(setup: EngineSetup, given?: Annotator): Engin
   let loading: Promise<{ annotator: Annotator; isArticleError: (e: unknown) => boolean }> | undefined;
   const load = async (): Promise<{ annotator: Annotator; isArticleError: (e: unknown) => boolean }> => {
     const { createAnnotator, ArticleError } = await import('../annotate-text.js');
-    return { annotator: given ?? createAnnotator(setup.vocabulary ? { vocabulary: setup.vocabulary } : {}), isArticleError: (e) => e instanceof ArticleError };
+    return { annotator: given ?? createAnnotator(annotatorOptions(setup)), isArticleError: (e) => e instanceof ArticleError };
   };
   return {
     async annotate(task) {

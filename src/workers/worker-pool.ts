@@ -51,7 +51,7 @@ export function createWorkerPool(options: WorkerPoolOptions): Engine {
 
   const workers = Array.from({ length: options.size }, () => {
     const worker = new Worker(WORKER_SCRIPT, {
-      workerData: { vocabulary: options.vocabulary } satisfies EngineSetup,
+      workerData: { vocabulary: options.vocabulary, model: options.model } satisfies EngineSetup,
       ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
     });
     worker.on('message', (message: { id: number; result: AnnotateResult }) => {
