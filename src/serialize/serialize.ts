@@ -3,11 +3,17 @@
 import { Document, isMap, isScalar, isSeq } from 'yaml';
 import type { YAMLMap } from 'yaml';
 import type { Annotation } from '../model/annotation.js';
+import { fastYaml } from './fast-yaml.js';
 
 export type OutputFormat = 'yaml' | 'json' | 'ndjson';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['yaml', 'json', 'ndjson'];
 
 export function toYaml(annotation: Annotation): string {
+  return fastYaml(annotation) ?? libraryYaml(annotation);
+}
+
+/** The `yaml` library's rendering: the reference fast-yaml.ts follows, and the writer of what it leaves. */
+export function libraryYaml(annotation: object): string {
   const doc = new Document(annotation, { aliasDuplicateObjects: false });
   // Mentions and the small header maps read best on one line each, as in DESIGN.md.
   flowSmallMaps(doc.contents);
