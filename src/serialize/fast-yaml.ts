@@ -7,6 +7,7 @@ import { Document } from 'yaml';
 /** A string the writer leaves to the library: several lines, control characters or lone surrogates (the library
  *  double-quotes, folds or writes block scalars for these, by rules that depend on the indentation), or a leading
  *  document marker. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const NOT_OURS = /[\n\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]|^(?:---|\.\.\.)/u;
 /** Where a plain scalar would read as something else (the library's rule for one-line strings). */
 const NOT_PLAIN = /^[\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|:[ \t]|[\t ]#|[\t :]$/;
