@@ -3,7 +3,7 @@
 // and scores its events against the snippet's ACLED type with score-case2021.ts; prints P/R/F1 over the scored
 // snippets, the table per group, which groups each gold group's events fall into, and the natural-disaster check.
 import type { EvalOptions, GoldSetKind, SetReport, SummaryRow } from './gold-set.js';
-import { refuseBaseline } from './gold-set.js';
+import { f1Row, refuseBaseline } from './gold-set.js';
 import { annotateGold, firstItems } from './annotate-items.js';
 import { alignColumns, oneLine } from './format-lines.js';
 import { CASE_GROUPS, GROUP_ROOTS, NO_EVENT_TYPE, readSnippetEvents, scoreCase, scoreSnippet } from './score-case2021.js';
@@ -164,24 +164,18 @@ function evaluateCase2021(options: EvalOptions, records: Record<string, unknown>
   };
   const o = score.overall;
   const summary: SummaryRow[] = [
-    {
-      set: 'case2021',
-      measure: 'snippets with an event of their group',
-      gold: o.gold,
-      predicted: o.predicted,
-      precision: o.precision,
-      recall: o.recall,
-      score: o.f1,
-      scoreName: 'F1',
-      note:
-        CASE_GROUPS.map((g) => `${g} ${score.byGroup[g].tp}/${score.byGroup[g].snippets}`).join(' · ') +
+    f1Row(
+      'case2021',
+      'snippets with an event of their group',
+      o,
+      CASE_GROUPS.map((g) => `${g} ${score.byGroup[g].tp}/${score.byGroup[g].snippets}`).join(' · ') +
         ` · natural disasters with an event ${score.noEvent.withEvent}/${score.noEvent.snippets}`,
-      figures: {
+      {
         ...Object.fromEntries(CASE_GROUPS.flatMap((g) => [[`${g}Found`, score.byGroup[g].tp], [`${g}Gold`, score.byGroup[g].snippets]])),
         naturalDisastersWithEvent: score.noEvent.withEvent,
         naturalDisasters: score.noEvent.snippets,
       },
-    },
+    ),
   ];
   const print = (): void => {
     printCase(options.gold, score, run.seconds, setupSeconds);

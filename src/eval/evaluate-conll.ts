@@ -10,6 +10,7 @@ import { toUtf16Offsets } from '../text/code-points.js';
 import { annotateGold, firstItems, progress } from './annotate-items.js';
 import { inContext, oneLine, prfCells } from './format-lines.js';
 import type { EvalOptions, GoldSetKind, SetReport, SummaryRow } from './gold-set.js';
+import { f1Row } from './gold-set.js';
 import { UsageError } from './tool-args.js';
 
 interface ConllDoc {
@@ -187,18 +188,13 @@ function evaluateConll(options: EvalOptions, records: Record<string, unknown>[])
   };
   const { micro, byType } = result.score;
   const summary: SummaryRow[] = [
-    {
-      set: 'conll2003',
-      measure: 'entities, exact span (micro)',
-      gold: micro.gold,
-      predicted: micro.predicted,
-      precision: micro.precision,
-      recall: micro.recall,
-      score: micro.f1,
-      scoreName: 'F1',
-      note: `F1 ${ENTITY_TYPES.map((t) => `${t} ${byType[t].f1.toFixed(3)}`).join(' · ')}`,
-      figures: Object.fromEntries(ENTITY_TYPES.map((t) => [`${t}F1`, byType[t].f1])),
-    },
+    f1Row(
+      'conll2003',
+      'entities, exact span (micro)',
+      micro,
+      `F1 ${ENTITY_TYPES.map((t) => `${t} ${byType[t].f1.toFixed(3)}`).join(' · ')}`,
+      Object.fromEntries(ENTITY_TYPES.map((t) => [`${t}F1`, byType[t].f1])),
+    ),
   ];
   const print = (): void => {
     const seconds = (s: number): string => `${s.toFixed(2)} s`;

@@ -3,7 +3,7 @@
 // set gives none) and scores its stances with score-mpqa.ts: P/R/F1 of the stances found, with and without the
 // holder, per polarity.
 import type { EvalOptions, GoldSetKind, SetReport, SummaryRow } from './gold-set.js';
-import { refuseBaseline } from './gold-set.js';
+import { f1Row, refuseBaseline } from './gold-set.js';
 import { annotateGold, firstItems } from './annotate-items.js';
 import { alignColumns, oneLine } from './format-lines.js';
 import { toRange } from './read-gold.js';
@@ -178,35 +178,25 @@ function evaluateMpqa(options: EvalOptions, records: Record<string, unknown>[]):
   const s = score.stances;
   const h = score.withHolder;
   const summary: SummaryRow[] = [
-    {
-      set: 'mpqa',
-      measure: 'stances: polarity + target',
-      gold: s.gold,
-      predicted: s.predicted,
-      precision: s.precision,
-      recall: s.recall,
-      score: s.f1,
-      scoreName: 'F1',
-      note: `support ${score.byPolarity.support.found}/${score.byPolarity.support.gold} · oppose ${score.byPolarity.oppose.found}/${score.byPolarity.oppose.gold}`,
-      figures: {
+    f1Row(
+      'mpqa',
+      'stances: polarity + target',
+      s,
+      `support ${score.byPolarity.support.found}/${score.byPolarity.support.gold} · oppose ${score.byPolarity.oppose.found}/${score.byPolarity.oppose.gold}`,
+      {
         supportFound: score.byPolarity.support.found,
         supportGold: score.byPolarity.support.gold,
         opposeFound: score.byPolarity.oppose.found,
         opposeGold: score.byPolarity.oppose.gold,
       },
-    },
-    {
-      set: 'mpqa',
-      measure: 'stances: polarity + target + holder',
-      gold: h.gold,
-      predicted: h.predicted,
-      precision: h.precision,
-      recall: h.recall,
-      score: h.f1,
-      scoreName: 'F1',
-      note: `${score.goldWithHolder} of the gold stances name a holder`,
-      figures: { goldWithHolder: score.goldWithHolder },
-    },
+    ),
+    f1Row(
+      'mpqa',
+      'stances: polarity + target + holder',
+      h,
+      `${score.goldWithHolder} of the gold stances name a holder`,
+      { goldWithHolder: score.goldWithHolder },
+    ),
   ];
   const print = (): void => {
     printMpqa(options.gold, score, run.seconds, setupSeconds);

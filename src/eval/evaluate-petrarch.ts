@@ -14,7 +14,7 @@ import { annotateGold, firstItems } from './annotate-items.js';
 import { oneLine, prfCells } from './format-lines.js';
 import { parseGoldDate } from './parse-gold-date.js';
 import type { EvalOptions, GoldSetKind, SetReport, SummaryRow } from './gold-set.js';
-import { refuseBaseline } from './gold-set.js';
+import { f1Row, refuseBaseline } from './gold-set.js';
 import { UsageError } from './tool-args.js';
 
 /** PETRARCH's actor dictionary for its unit tests, expected beside the gold file. */
@@ -187,20 +187,14 @@ function evaluatePetrarch(options: EvalOptions, records: Record<string, unknown>
   const o = score.overall;
   const d = score.dyads;
   const summary: SummaryRow[] = [
-    {
-      set: 'petrarch',
-      measure: 'codings: root + source + target',
-      gold: o.gold,
-      predicted: o.predicted,
-      precision: o.precision,
-      recall: o.recall,
-      score: o.f1,
-      scoreName: 'F1',
-      note:
-        `source + target alone F1 ${d.f1.toFixed(3)} (root agrees on ${d.sameRoot}/${d.tp}); ` +
+    f1Row(
+      'petrarch',
+      'codings: root + source + target',
+      o,
+      `source + target alone F1 ${d.f1.toFixed(3)} (root agrees on ${d.sameRoot}/${d.tp}); ` +
         (score.spuriousPer10 === null ? 'no row expects no events' : `${score.spuriousCodings} spurious in ${score.noEventRows} no-event rows`),
-      figures: { dyadF1: d.f1, dyadsFound: d.tp, sameRoot: d.sameRoot, spuriousCodings: score.spuriousCodings, noEventRows: score.noEventRows },
-    },
+      { dyadF1: d.f1, dyadsFound: d.tp, sameRoot: d.sameRoot, spuriousCodings: score.spuriousCodings, noEventRows: score.noEventRows },
+    ),
   ];
   const print = (): void => {
     console.log(

@@ -8,7 +8,7 @@ import type { TypeScore } from './score-entities.js';
 import { annotateGold, firstItems } from './annotate-items.js';
 import { inContext, oneLine, ratioText, verdict } from './format-lines.js';
 import type { EvalOptions, GoldSetKind, SetReport, SummaryRow } from './gold-set.js';
-import { refuseBaseline } from './gold-set.js';
+import { f1Row, refuseBaseline } from './gold-set.js';
 import { UsageError } from './tool-args.js';
 
 export function isPolnear(record: Record<string, unknown>): boolean {
@@ -192,20 +192,14 @@ function evaluatePolnear(options: EvalOptions, records: Record<string, unknown>[
     ...(options.errors > 0 ? { errors: examples } : {}),
   };
   const summary: SummaryRow[] = [
-    {
-      set: 'polnear',
-      measure: 'claim cues, exact span',
-      gold: score.cue.gold,
-      predicted: score.cue.predicted,
-      precision: score.cue.precision,
-      recall: score.cue.recall,
-      score: score.cue.f1,
-      scoreName: 'F1',
-      note:
-        `source recall ${score.source.recall.toFixed(3)} · content token F1 ${score.content.f1.toFixed(3)} · ` +
+    f1Row(
+      'polnear',
+      'claim cues, exact span',
+      score.cue,
+      `source recall ${score.source.recall.toFixed(3)} · content token F1 ${score.content.f1.toFixed(3)} · ` +
         `overlapping cues F1 ${score.cueLenient.f1.toFixed(3)}`,
-      figures: { sourceRecall: score.source.recall, contentF1: score.content.f1, overlappingCueF1: score.cueLenient.f1 },
-    },
+      { sourceRecall: score.source.recall, contentF1: score.content.f1, overlappingCueF1: score.cueLenient.f1 },
+    ),
   ];
   const print = (): void => {
     printClaims(options.gold, score, run.seconds, setupSeconds);

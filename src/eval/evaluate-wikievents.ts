@@ -3,7 +3,7 @@
 // and scores its events with score-wikievents.ts: trigger recall and precision, per CAMEO group, and the accuracy of
 // the arguments of the events found.
 import type { EvalOptions, GoldSetKind, SetReport, SummaryRow } from './gold-set.js';
-import { refuseBaseline } from './gold-set.js';
+import { f1Row, refuseBaseline } from './gold-set.js';
 import { annotateGold, firstItems } from './annotate-items.js';
 import { alignColumns, inContext, oneLine, ratioText } from './format-lines.js';
 import { toRange } from './read-gold.js';
@@ -163,24 +163,18 @@ function evaluateWikiEvents(options: EvalOptions, records: Record<string, unknow
   const a = score.arguments.all;
   const fight = score.byGroup.fight;
   const summary: SummaryRow[] = [
-    {
-      set: 'wikievents',
-      measure: 'event triggers of a CAMEO group',
-      gold: score.mappedEvents,
-      predicted: t.judged,
-      precision: t.precision,
-      recall: t.recall,
-      score: t.f1,
-      scoreName: 'F1',
-      note:
-        `fight ${fight.found}/${fight.gold} · other groups ${t.found - fight.found}/${score.mappedEvents - fight.gold} · ` +
+    f1Row(
+      'wikievents',
+      'event triggers of a CAMEO group',
+      { ...t, gold: score.mappedEvents, predicted: t.judged },
+      `fight ${fight.found}/${fight.gold} · other groups ${t.found - fight.found}/${score.mappedEvents - fight.gold} · ` +
         `P on gold triggers ${score.onGoldTriggers.precision.toFixed(3)} · ${score.predictedEvents} events in all`,
-      figures: {
+      {
         ...Object.fromEntries(WIKI_GROUPS.flatMap((g) => [[`${g}Found`, score.byGroup[g].found], [`${g}Gold`, score.byGroup[g].gold]])),
         events: score.predictedEvents,
         onGoldTriggersPrecision: score.onGoldTriggers.precision,
       },
-    },
+    ),
     {
       set: 'wikievents',
       measure: 'arguments of the events found',

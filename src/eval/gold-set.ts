@@ -42,6 +42,20 @@ export interface SummaryRow {
   figures: Record<string, number>;
 }
 
+/** The counts and figures of a score with precision and recall. */
+export interface PrfFigures {
+  gold: number;
+  predicted: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** A headline row whose score is F1: its counts, P and R from `s`, the note and the note's figures by name. */
+export function f1Row(set: string, measure: string, s: PrfFigures, note: string, figures: Record<string, number>): SummaryRow {
+  return { set, measure, gold: s.gold, predicted: s.predicted, precision: s.precision, recall: s.recall, score: s.f1, scoreName: 'F1', note, figures };
+}
+
 /** What evaluating one gold file gives. */
 export interface SetReport {
   set: string;
