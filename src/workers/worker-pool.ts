@@ -24,6 +24,8 @@ interface Job {
 
 // dist/workers/annotate-worker.js, from this file in dist/ or (under the test runner) in src/: the worker is always
 // the built one, as a worker thread cannot load TypeScript.
+const YOUNG_GENERATION_MB = 24;
+
 const WORKER_SCRIPT = new URL('../../dist/workers/annotate-worker.js', import.meta.url);
 
 export function createWorkerPool(options: WorkerPoolOptions): Engine {
@@ -52,7 +54,10 @@ export function createWorkerPool(options: WorkerPoolOptions): Engine {
   const workers = Array.from({ length: options.size }, () => {
     const worker = new Worker(WORKER_SCRIPT, {
       workerData: { vocabulary: options.vocabulary, model: options.model } satisfies EngineSetup,
-      ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+      // A young generation capped at 24 MB, below what V8 grows it to by default: an article's parse is garbage by
+      // the next article, and the smaller nursery took the pool's peak RSS on the BBC corpus from 495 MB to 432 MB
+      // (2 workers) at no cost in time.
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, ...options.resourceLimits },
     });
     worker.on('message', (message: { id: number; result: AnnotateResult }) => {
       const job = busy.get(worker);
