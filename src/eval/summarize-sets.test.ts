@@ -97,7 +97,7 @@ describe('the dev and train splits side by side (--train)', () => {
     set('conll2003', 'gold/conll2003-train.jsonl.gz', [row('conll2003', 'entities', { gold: 300, precision: 0.95, recall: 0.9, score: 0.924 })]),
     set('polnear', 'gold/polnear-train.jsonl.gz', [row('polnear', 'cues', { score: 0.5 })]),
   ];
-  const summary: AllSummary = { dir: 'gold', seconds: 3, models: { files: [], noModel: true }, sets: dev, train: { limit: 50, sets: train }, failed: [], notScored: [] };
+  const summary: AllSummary = { dir: 'gold', seconds: 3, models: { files: [], noModel: true }, sets: dev, train: { limit: 50, sets: train }, failed: [], notScored: ['persent-dev.jsonl'] };
 
   it('pairs each dev row with the same measure of its set\'s train split; the gap is train minus dev', () => {
     const rows = compareSplits(dev, train);
@@ -121,5 +121,6 @@ describe('the dev and train splits side by side (--train)', () => {
     expect(lines[7]).toMatch(/^case2021\s+snippets\s+F1\s+10\s+0\.750\s+0\.600\s+0\.667\s+–\s+–\s+–\s+–\s+–$/);
     expect(lines[8]).toMatch(/^polnear\s+cues\s+F1\s+–\s+–\s+–\s+–\s+10\s+0\.750\s+0\.600\s+0\.500\s+–$/);
     expect(lines).toContain('gap = train score − dev score: a model that learned its train split by heart shows a large positive gap');
+    expect(lines.at(-1)).toBe('not scored (no gold set the eval knows): persent-dev.jsonl');
   });
 });

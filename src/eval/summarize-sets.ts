@@ -72,7 +72,9 @@ function opening(summary: AllSummary): string[] {
 
 function closing(summary: AllSummary): string[] {
   const lines = summary.failed.map((f) => `failed: ${f.file}: ${f.error}`);
-  if (summary.notScored.length > 0) lines.push(`not scored (no gold set the eval knows, or a train split): ${summary.notScored.join(', ')}`);
+  // With --train the train splits are scored: what is left out is only what the eval does not know.
+  const why = summary.train ? 'no gold set the eval knows' : 'no gold set the eval knows, or a train split';
+  if (summary.notScored.length > 0) lines.push(`not scored (${why}): ${summary.notScored.join(', ')}`);
   return lines;
 }
 
