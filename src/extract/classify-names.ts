@@ -159,12 +159,16 @@ function reviseByModel(findings: Finding[], spans: ModelSpan[], article: string,
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+const UPPER = /^\p{Lu}/u;
+
 /** What the rules know is no name, whatever the model reads: a stop name alone ("PC", "Oscar"), the name of a
  *  competition, award or law ("Six Nations", "Golden Globe"). */
 function notAName(s: ModelSpan, index: LexiconIndex): boolean {
   const last = s.tokens[s.tokens.length - 1]!;
-  if (s.tokens.length === 1) return index.isStopName(surface(last));
-  return EVENT_LAST.has(surface(last).toLowerCase().replace(/\.$/, ''));
+  if (s.tokens.length === 1 && (index.isStopName(surface(last)) || !/\p{L}{2}/u.test(last.text))) return true;
+  // The last word of a competition's name, alone only when the model left out the capitalised word before it.
+  const joined = s.tokens.length > 1 || (s.before !== undefined && UPPER.test(s.before.text) && /^\s+$/.test(s.before.post));
+  return joined && EVENT_LAST.has(surface(last).toLowerCase().replace(/\.$/, ''));
 }
 
 function plainName(name: string): string {

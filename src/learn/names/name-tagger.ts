@@ -51,6 +51,7 @@ export interface TaggedSpan {
 const UPPER_START = /^\p{Lu}/u;
 const HAS_LETTER = /\p{L}/u;
 const POSSESSIVE = /['’]s$/i;
+const BREAK = /[,.;:!?()[\]{}"“”«»|/\\—–]/;
 
 /** The compromise tags worth a feature: names, and the parts of speech that say a capital is not one. */
 const TAGS = [
@@ -210,7 +211,9 @@ export function tagSentence(
     let label = O;
     if (decides(facts.words[i]!, previous)) {
       const features = tokenFeatures(input, facts, i, previous, index, article);
-      const best = scorer.best(features, ALLOWED[previous]!);
+      // Punctuation between two words ends a name ("Foley (Munster)"), except an initial's full stop.
+      const broken = i > 0 && ((BREAK.test(input.tokens[i - 1]!.post) && !/^\p{Lu}$/u.test(facts.words[i - 1]!)) || BREAK.test(input.tokens[i]!.pre));
+      const best = scorer.best(features, ALLOWED[broken ? O : previous]!);
       label = best.label;
       if (learn) learn.update(features, learn.gold[i]!, label);
       if (label !== O && label % 2 === 1) {

@@ -25,6 +25,8 @@ export interface ModelSpan {
   end: number;
   type: NameType;
   tokens: readonly Token[];
+  /** The word before the span in its sentence. */
+  before: Token | undefined;
   /** Why, for explain (made on demand: most spans agree with the rules and are never explained). */
   explain(): Learned;
 }
@@ -67,7 +69,7 @@ export function tagArticle(model: LinearModel, parsed: ParsedText, rules: readon
       const end = tokenEnd(tokens[tokens.length - 1]!);
       const start = tokens[0]!.start;
       if (end <= start) continue;
-      out.push({ sentence, start, end, type: span.type, tokens, explain: () => model.explain(span.features, span.label, span.margin) });
+      out.push({ sentence, start, end, type: span.type, tokens, before: input.tokens[span.first - 1], explain: () => model.explain(span.features, span.label, span.margin) });
     }
   });
   return out;
