@@ -202,9 +202,16 @@ class SentenceClaims {
       // Trailing conjunctions and function words are no part of what was said ("the talks, and").
       while (parts.content.to - parts.content.from > 1 && !isContentWord(s.tokens[parts.content.to - 1]!)) parts.content.to--;
       const verb = matchPhrase(s, cue.from, this.ctx.vocabulary.verbs);
-      // A source names someone: a run of function words ("and", "the") is none.
+      // A source names someone: a run of function words ("and", "the") is none. It is the whole phrase the run
+      // starts ("Senior" → "Senior Iranian officials"), without trailing function words ("Jane Doe, the").
       const named = parts.source && this.spans(parts.source, (t) => t.tags.has('Noun') || t.tags.has('Pronoun'));
-      const source = parts.source && named ? this.party(parts.source.from, parts.source.to) : null;
+      let source: ClaimFinding['source'] = null;
+      if (parts.source && named) {
+        const phrase = phraseStartingAt(s, parts.source.from);
+        let to = phrase && phrase.to > parts.source.to && (phrase.to <= cue.from || parts.source.from >= cue.to) ? phrase.to : parts.source.to;
+        while (to - parts.source.from > 1 && !isContentWord(s.tokens[to - 1]!)) to--;
+        source = this.party(parts.source.from, to);
+      }
       const content = this.range(parts.content.from, parts.content.to);
       const continues = parts.continues.map((r) => this.range(r.from, r.to));
       const hedges = [...this.hedgesIn(cue.from, cue.to), ...[content, ...continues].flatMap((r) => this.hedgesInRange(r))];

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnnotator } from '../annotate-text.js';
 import { LinearModel } from '../learn/linear-model.js';
+import { NO_MODELS } from '../learn/models.js';
 import type { Models } from '../learn/models.js';
 import { modelBytes, trainModel } from './run-train.js';
 import { claimsTrainer } from './train-claims.js';
@@ -54,7 +55,7 @@ describe('claims trainer', () => {
 
   it('finds a cue the lexicon lacks once it has learned it, and explain shows the decision', async () => {
     const model = LinearModel.fromFile(await trainModel(claimsTrainer, file, { seed: 1 }));
-    const models: Models = { get: (name) => (name === 'claims' ? model : undefined), files: [], hash: 'test' };
+    const models: Models = { ...NO_MODELS, get: (name) => (name === 'claims' ? model : undefined), hash: 'test' };
     const text = 'The driver quipped that the road was a river.';
     const withModel = createAnnotator({ models });
     const claims = withModel.annotate(text).claims;

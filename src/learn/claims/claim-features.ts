@@ -59,9 +59,11 @@ export function coarseTag(t: Token): string {
 /** The punctuation around a token, as a short code: an opening quote before it, and after it a closing quote, comma,
  *  colon, dash, bracket or sentence end. */
 function punctuation(t: Token): string {
+  // Most tokens stand between plain spaces: no pattern to try.
+  if (t.pre === '' && (t.post === ' ' || t.post === '')) return '';
   let code = '';
   if (/[“"‘]/.test(t.pre)) code += '<q';
-  if (/[(\[]/.test(t.pre)) code += '<(';
+  if (/[([]/.test(t.pre)) code += '<(';
   const post = t.post;
   if (/[”"’]/.test(post)) code += 'q>';
   if (post.includes(',')) code += ',';
@@ -192,6 +194,12 @@ export class ClaimSentence {
     ];
   }
 
+  /** A closed-class word that neither the claim lexicon nor the rules mark: it begins no cue. */
+  closed(i: number): boolean {
+    const t = this.tags[i]!;
+    return (t === 'DT' || t === 'CC' || t === 'CD' || t === 'IN') && this.lexicon[i] === '' && this.rule[i] === 'O';
+  }
+
   private word(k: number): string {
     return k < 0 ? '<s>' : k >= this.n ? '</s>' : this.words[k]!;
   }
@@ -219,30 +227,22 @@ export class ClaimSentence {
       'b',
       `w=${w}`,
       `t=${t}`,
-      `s3=${w.slice(-3)}`,
       `w-1=${w1}`,
       `w+1=${n1}`,
       `t-1=${t1}`,
       `t+1=${u1}`,
-      `t-2=${this.tag(i - 2)}`,
-      `t+2=${this.tag(i + 2)}`,
       `ww=${w1}|${w}`,
       `wn=${w}|${n1}`,
-      `tt=${t1}|${t}`,
-      `tn=${t}|${u1}`,
       `ttt=${t1}|${t}|${u1}`,
       `wt+1=${w}|${u1}`,
-      `wt-1=${t1}|${w}`,
       `lex=${lex}`,
       `lext=${lex}|${t}`,
-      `lex-1=${this.lexicon[i - 1] ?? '<s>'}`,
       `r=${rule}`,
       `rw=${rule.slice(0, 1)}|${w}`,
       `r-1=${i > 0 ? this.rule[i - 1]!.slice(0, 1) : '<s>'}`,
       `r+1=${i + 1 < this.n ? this.rule[i + 1]!.slice(0, 1) : '</s>'}`,
       `p=${p}`,
       `p-1=${p1}`,
-      `pw=${p1}|${w}`,
       `pp=${p1}|${t}|${p}`,
       `q=${q}|${t}`,
       `pos=${rest}|${t}`,
@@ -264,6 +264,13 @@ export function tagCues(sentence: ClaimSentence, score: (features: readonly stri
   let previous = OTHER;
   let open: TokenSpan | null = null;
   for (let i = 0; i < sentence.n; i++) {
+    // Outside a cue, a determiner, conjunction, number or preposition that neither the lexicon nor the rules mark
+    // begins none (in training too): most of a sentence's tokens are decided without a score.
+    if (previous === OTHER && sentence.closed(i)) {
+      if (open) spans.push(open);
+      open = null;
+      continue;
+    }
     const features = [...sentence.cueFeatures(i), ...cueContext(sentence, i, previous)];
     const s = score(features);
     let label = s[CUE_BEGIN]! > s[OTHER]! ? CUE_BEGIN : OTHER;
