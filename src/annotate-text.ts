@@ -97,6 +97,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
   const claimCues = { vocabulary: compileClaimVocabulary(lexicon, { verbForms, nounForms }), groups: groupNouns(lexicon) };
   const stanceCues = { vocabulary: compileStanceVocabulary(lexicon, { verbForms, nounForms }), receiveVerbs: events.receive };
   const models = options.models ?? loadModelsSync();
+  const claimsContext = { ...claimCues, model: models.get('claims') };
   const vocabularyHash = vocabulary ? hashVocabulary(vocabulary) : '';
   // <lexicons>[/<models>][+<config>]: files made with other weights, or with rules alone, differ.
   const bundled = models.hash ? `${lexicon.hash}/${models.hash}` : lexicon.hash;
@@ -131,7 +132,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
       text,
       countryName: (code) => index.countryByCode(code)?.name,
     });
-    const claims = findClaims(parsed, findings, claimCues);
+    const claims = findClaims(parsed, findings, claimsContext);
     // Every mention, including those the events and claims stages made ("visited Tehran" → Iran, "Analysts").
     const mentions = [...findings, ...found.derived, ...claims.derived];
     const stances = findStances(parsed, mentions, found.events, stanceCues);

@@ -122,13 +122,17 @@ describe('explain: the data', () => {
   });
 
   it('gives a claim its reason, its cue entries (a hedging verb says so) and its hedges', () => {
-    const [suggest, according] = explained.claims;
+    // The claims model (models/claims.json) adds its decision after the rules' entries, and claims of its own
+    // ("welcomed the Pakistani delegation"): the rules' claims are found by their reason.
+    const suggest = explained.claims.find((c) => c.reason === 'verb:forward');
+    const according = explained.claims.find((c) => c.reason === 'according-to');
     expect(suggest).toMatchObject({ reason: 'verb:forward', certainty: 'hedged', source: { text: 'Analysts', id: 'analysts', reason: 'claim:group-source' } });
-    expect(suggest!.entries.map((e) => e.key)).toEqual([expect.stringMatching(/^verbs\[\d+\]$/), expect.stringMatching(/^hedging_verbs\[\d+\]$/)]);
+    expect(suggest!.entries.map((e) => e.key).slice(0, 2)).toEqual([expect.stringMatching(/^verbs\[\d+\]$/), expect.stringMatching(/^hedging_verbs\[\d+\]$/)]);
     expect(suggest!.hedges).toEqual([{ text: 'could', entry: expect.objectContaining({ file: 'lexicons/claims.yaml', key: expect.stringMatching(/^hedges\[\d+\]$/) }) }]);
-    expect(according).toMatchObject({ reason: 'according-to', certainty: 'asserted', entries: [expect.objectContaining({ entry: 'according to' })], source: { id: 'reuters' } });
+    expect(suggest!.entries.at(-1)).toMatchObject({ from: 'model', file: 'models/claims.json', key: expect.stringMatching(/^cue-begin by /) });
+    expect(according).toMatchObject({ reason: 'according-to', certainty: 'asserted', entries: expect.arrayContaining([expect.objectContaining({ entry: 'according to' })]), source: { id: 'reuters' } });
     const impersonal = annotator.explain('It is believed that the talks will resume.\n').claims[0];
-    expect(impersonal).toMatchObject({ reason: 'impersonal:it', source: null, entries: [expect.objectContaining({ key: expect.stringMatching(/^impersonal\[\d+\]$/), entry: 'believe (hedging)' })] });
+    expect(impersonal).toMatchObject({ reason: 'impersonal:it', source: null, entries: expect.arrayContaining([expect.objectContaining({ key: expect.stringMatching(/^impersonal\[\d+\]$/), entry: 'believe (hedging)' })]) });
   });
 });
 
@@ -230,6 +234,6 @@ describe('annotate explain <file>', () => {
     const flags: ExplainFlags = { format: 'json' };
     const code = await runExplain('a.txt', flags, { stdout, stderr: new PassThrough(), stdin: Readable.from([]), cwd, annotator });
     expect(code).toBe(0);
-    expect((JSON.parse(out) as { claims: unknown[] }).claims).toHaveLength(2);
+    expect((JSON.parse(out) as { claims: unknown[] }).claims).toHaveLength(explained.claims.length);
   });
 });

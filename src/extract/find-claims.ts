@@ -8,7 +8,9 @@ import type { Finding } from './classify-names.js';
 import type { ClaimVocabulary } from './cue-vocabulary.js';
 import { matchPhrase, startsPhrase } from './cue-vocabulary.js';
 import { SentenceView, actorIn, phraseRange, previousVerb, sentenceViews, headOf, isPassive, isVerbish, isNounish, phraseEndingAt, phraseStartingAt, verbGroup } from './sentence-view.js';
-import type { Learned } from '../learn/linear-model.js';
+import type { Learned, LinearModel } from '../learn/linear-model.js';
+import { CUE_BEGIN, ClaimSentence, readParts, tagCues, widenCues } from '../learn/claims/claim-features.js';
+import type { RuleCue, TokenSpan } from '../learn/claims/claim-features.js';
 
 /** UTF-16 offsets into the article. */
 export interface Range {
@@ -37,6 +39,9 @@ export interface ClaimsContext {
   vocabulary: ClaimVocabulary;
   /** Plural nouns that name a group able to speak without a country ("analysts", "observers"). */
   groups: ReadonlySet<string>;
+  /** The learned claims model (models/claims.json): it places the cues, the rules' claims fill in the ones they
+   *  share, and the model reads the source and content of the rest. Absent: the rules alone. */
+  model?: LinearModel | undefined;
 }
 
 export interface ClaimsResult {
@@ -60,20 +65,66 @@ export function findClaims(parsed: ParsedText, findings: readonly Finding[], ctx
     // A quotation is followed back at most this many sentences (quoteStart).
     const n = s.tokens[0]!.sentence;
     const earlier = parsed.sentences.slice(Math.max(0, n - QUOTE_SENTENCES), n);
-    claims.push(...new SentenceClaims(s, ctx, quoted, derived, earlier).read());
+    const reader = new SentenceClaims(s, ctx, quoted, derived, earlier);
+    const rules = reader.read();
+    claims.push(...(ctx.model ? reader.learned(ctx.model, rules) : rules));
   }
   return { claims: topLevel(claims), derived };
 }
 
-/** Drops claims whose cue lies inside another claim's content: those are nested attributions. */
+/** Every sentence as the claims model reads it, with the cues the rules made in it: what the trainer learns from. */
+export function claimSentences(parsed: ParsedText, findings: readonly Finding[], ctx: ClaimsContext): ClaimSentence[] {
+  const quoted = quotedTokens(parsed);
+  const out: ClaimSentence[] = [];
+  for (const s of sentenceViews(parsed, findings)) {
+    const n = s.tokens[0]!.sentence;
+    const earlier = parsed.sentences.slice(Math.max(0, n - QUOTE_SENTENCES), n);
+    const rules = new SentenceClaims(s, ctx, quoted, [], earlier).read();
+    out.push(new ClaimSentence(s, ctx.vocabulary, quoted, ruleCues(s, rules)));
+  }
+  return out;
+}
+
+/** The tokens a range covers, [from, to); null when it covers none. */
+function tokenSpan(s: SentenceView, r: Range): TokenSpan | null {
+  let from = -1;
+  let to = -1;
+  for (let k = 0; k < s.tokens.length; k++) {
+    const t = s.tokens[k]!;
+    if (t.start < r.end && t.end > r.start) {
+      if (from < 0) from = k;
+      to = k + 1;
+    }
+  }
+  return from < 0 ? null : { from, to };
+}
+
+function ruleCues(s: SentenceView, claims: readonly ClaimFinding[]): RuleCue[] {
+  const out: RuleCue[] = [];
+  for (const c of claims) {
+    const span = tokenSpan(s, c.cue);
+    if (span) out.push({ ...span, reason: c.reason });
+  }
+  return out;
+}
+
+/** Drops claims whose cue lies inside another claim's content: those are nested attributions. Content the model
+ *  read around a cue of its own does not hide a claim the rules made ("rejected the union's claim that …"). */
 function topLevel(claims: ClaimFinding[]): ClaimFinding[] {
   const inside = (c: ClaimFinding, r: Range): boolean => c.cue.start >= r.start && c.cue.end <= r.end;
-  return claims.filter((c) => !claims.some((o) => o !== c && [o.content, ...o.continues].some((r) => inside(c, r))));
+  const hides = (o: ClaimFinding, c: ClaimFinding): boolean => o !== c && !(o.reason === 'model' && c.reason !== 'model') && [o.content, ...o.continues].some((r) => inside(c, r));
+  return claims.filter((c) => !claims.some((o) => hides(o, c)));
+}
+
+/** A noun, a main verb, an adjective, a number or a name: not an auxiliary, adverb, conjunction or determiner. */
+function isContentWord(t: Token): boolean {
+  if (t.tags.has('Auxiliary') || t.tags.has('Copula') || t.tags.has('Modal')) return false;
+  return t.tags.has('Noun') || t.tags.has('Verb') || t.tags.has('Adjective') || t.tags.has('Value') || t.tags.has('Pronoun');
 }
 
 /** Tokens inside a direct quotation, by token object: a double quote before a word opens, one after a word closes;
  *  a paragraph break ends any quotation left open. */
-function quotedTokens(parsed: ParsedText): Set<Token> {
+export function quotedTokens(parsed: ParsedText): Set<Token> {
   const out = new Set<Token>();
   let open = false;
   for (const tokens of parsed.sentences) {
@@ -118,6 +169,74 @@ class SentenceClaims {
       if (noun) this.nounCue(i, noun.to);
     }
     return this.out;
+  }
+
+  // --- the learned model -------------------------------------------------------------------------------------------
+
+  /** The claims of the sentence with the model. A cue the rules also made keeps their claim (its source and
+   *  content) with the model's span, widened over its verb group; a cue of the model alone gets the source and
+   *  content the model reads around it, and is dropped when it reads no content; the rules' other claims stay. */
+  learned(model: LinearModel, rules: ClaimFinding[]): ClaimFinding[] {
+    const { s } = this;
+    const sentence = new ClaimSentence(s, this.ctx.vocabulary, this.quoted, ruleCues(s, rules));
+    const begins = new Map<number, string[]>();
+    const tagged = tagCues(sentence, (f) => model.scores(f), (i, features, label) => {
+      if (label === CUE_BEGIN) begins.set(i, features);
+    });
+    const cues = widenCues(sentence, tagged);
+    const out: ClaimFinding[] = [];
+    const kept = new Set<ClaimFinding>();
+    for (const [n, cue] of cues.entries()) {
+      const features = begins.get(tagged[n]!.from)!;
+      const decided = model.best(features, (l) => l <= CUE_BEGIN);
+      const learned = [model.explain(features, decided.label, decided.margin)];
+      const range = this.range(cue.from, cue.to);
+      const rule = rules.find((c) => !kept.has(c) && c.cue.start < range.end && c.cue.end > range.start);
+      if (rule) {
+        kept.add(rule);
+        out.push({ ...rule, cue: range, learned });
+        continue;
+      }
+      const parts = readParts(sentence, cue, (f, allowed) => model.best(f, allowed).label);
+      if (!parts.content || !this.proposition(cue, parts.content) || !this.spans(cue, (t) => isContentWord(t))) continue;
+      // Trailing conjunctions and function words are no part of what was said ("the talks, and").
+      while (parts.content.to - parts.content.from > 1 && !isContentWord(s.tokens[parts.content.to - 1]!)) parts.content.to--;
+      const verb = matchPhrase(s, cue.from, this.ctx.vocabulary.verbs);
+      // A source names someone: a run of function words ("and", "the") is none. It is the whole phrase the run
+      // starts ("Senior" → "Senior Iranian officials"), without trailing function words ("Jane Doe, the").
+      const named = parts.source && this.spans(parts.source, (t) => t.tags.has('Noun') || t.tags.has('Pronoun'));
+      let source: ClaimFinding['source'] = null;
+      if (parts.source && named) {
+        const phrase = phraseStartingAt(s, parts.source.from);
+        let to = phrase && phrase.to > parts.source.to && (phrase.to <= cue.from || parts.source.from >= cue.to) ? phrase.to : parts.source.to;
+        while (to - parts.source.from > 1 && !isContentWord(s.tokens[to - 1]!)) to--;
+        source = this.party(parts.source.from, to);
+      }
+      const content = this.range(parts.content.from, parts.content.to);
+      const continues = parts.continues.map((r) => this.range(r.from, r.to));
+      const hedges = [...this.hedgesIn(cue.from, cue.to), ...[content, ...continues].flatMap((r) => this.hedgesInRange(r))];
+      out.push({ source, cue: range, content, continues, hedges, hedgingCue: verb !== null && isVerbish(s, cue.from) && verb.phrase.value.hedging, sentence: s.tokens[0]!.sentence, reason: 'model', learned });
+    }
+    // A claim of the rules the model does not see stays: on PolNeAR dev dropping them loses more than it gains.
+    for (const c of rules) if (!kept.has(c)) out.push(c);
+    return out;
+  }
+
+  /** Some token of the span passes the test. */
+  private spans(span: TokenSpan, test: (t: Token) => boolean): boolean {
+    for (let k = span.from; k < span.to; k++) if (test(this.s.tokens[k]!)) return true;
+    return false;
+  }
+
+  /** Keeps the model from what the rules' tables rule out: a participle that modifies a noun ("the said agreement"),
+   *  an object or infinitive after a word the claim lexicon does not know ("seeks to engage Iran"), and content
+   *  before the cue that no break or quotation mark separates from it ("a year characterized by drought"). */
+  private proposition(cue: TokenSpan, content: TokenSpan): boolean {
+    const { s } = this;
+    if (this.quoted.has(s.tokens[content.from]!)) return true;
+    if (cue.from > 0 && s.tokens[cue.from - 1]!.tags.has('Determiner') && !s.breaksAfter(cue.from - 1)) return false;
+    if (content.from >= cue.to) return s.norm(content.from) !== 'to' || startsPhrase(s, cue.from, this.ctx.vocabulary.verbs);
+    return s.breaksAfter(content.to - 1);
   }
 
   // --- verbs ---------------------------------------------------------------------------------------------------
