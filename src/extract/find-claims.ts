@@ -211,6 +211,8 @@ class SentenceClaims {
         let to = phrase && phrase.to > parts.source.to && (phrase.to <= cue.from || parts.source.from >= cue.to) ? phrase.to : parts.source.to;
         while (to - parts.source.from > 1 && !isContentWord(s.tokens[to - 1]!)) to--;
         source = this.party(parts.source.from, to);
+        // A place the model reads as a source speaks for no one ("Kashmir underscores …"); its country would.
+        if (!source.actor && s.placeAt[headOf(s, parts.source.from, to)] !== undefined) continue;
       }
       const content = this.range(parts.content.from, parts.content.to);
       const continues = parts.continues.map((r) => this.range(r.from, r.to));
