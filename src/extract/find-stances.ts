@@ -83,9 +83,20 @@ function learned(s: SentenceView, ctx: StancesContext, model: LinearModel, event
     if (rules.some((r) => r.cue.from < l.cue.to && l.cue.from < r.cue.to)) continue;
     const head = s.tokens[l.cue.to - 1]!.tags;
     const via: StanceBasis = head.has('Verb') ? 'verb' : head.has('Noun') ? 'noun' : 'position';
-    stances.add(l.holder, l.target, l.polarity, l.cue.from, l.cue.to, via, 'learned', l.learned);
+    const target = withVerb(s, l.cue.to, l.target);
+    stances.add(l.holder, target, l.polarity, l.cue.from, l.cue.to, via, 'learned', l.learned);
   }
   return stances.found;
+}
+
+/** A target that is the object of a verb between it and the expression takes the verb along: "a desire to [stop the
+ *  violence]" is for stopping it, not for the violence. */
+function withVerb(s: SentenceView, cueEnd: number, target: TokenSpan): TokenSpan {
+  let from = target.from;
+  if (from - 1 < cueEnd || !isVerbish(s, from - 1) || s.breaksAfter(from - 2)) return target;
+  from--;
+  if (from - 1 >= cueEnd && s.norm(from - 1) === 'to') from--;
+  return { from, to: target.to };
 }
 
 /** Stances implied by coded events that no stance word of the same sentence already gave. */
