@@ -79,8 +79,8 @@ function learned(s: SentenceView, ctx: StancesContext, model: LinearModel, event
   const x = new StanceSentence({ s, events, rules, vocabulary: ctx.vocabulary, valences: evaluativeWords() });
   tracerOf(model)?.(x);
   const stances = new SentenceStances(s, ctx, events);
-  for (const l of readLearnedStances(x, model)) {
-    if (rules.some((r) => r.cue.from < l.cue.to && l.cue.from < r.cue.to)) continue;
+  const ruled = (cue: TokenSpan): boolean => rules.some((r) => r.cue.from < cue.to && cue.from < r.cue.to);
+  for (const l of readLearnedStances(x, model, ruled)) {
     const head = s.tokens[l.cue.to - 1]!.tags;
     const via: StanceBasis = head.has('Verb') ? 'verb' : head.has('Noun') ? 'noun' : 'position';
     const target = withVerb(s, l.cue.to, l.target);

@@ -44,12 +44,13 @@ export function rankCandidates(model: LinearModel, candidates: readonly Candidat
   return { best, margin: second === -Infinity ? Infinity : top - second };
 }
 
-/** The stances the model reads in the sentence. */
-export function readLearnedStances(x: StanceSentence, model: LinearModel): LearnedStance[] {
+/** The stances the model reads in the sentence; `skip` leaves out expressions before their target and holder are
+ *  sought (those the rules already read). */
+export function readLearnedStances(x: StanceSentence, model: LinearModel, skip: (cue: TokenSpan) => boolean = () => false): LearnedStance[] {
   const out: LearnedStance[] = [];
   let open: { from: number; to: number; label: number; features: string[]; margin: number } | null = null;
   const close = (): void => {
-    if (open) out.push(...complete(x, model, open));
+    if (open && !skip(open)) out.push(...complete(x, model, open));
     open = null;
   };
   for (let k = 0; k < x.size; k++) {
