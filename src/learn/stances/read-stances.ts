@@ -83,10 +83,12 @@ function complete(x: StanceSentence, model: LinearModel, e: { from: number; to: 
   const targets = x.targetCandidates(e.from, e.to);
   if (targets.length === 0) return [];
   const target = rankCandidates(model, targets);
-  const holders = x.holderCandidates(e.from, e.to);
+  const chosenTarget = targets[target.best]!;
+  // No one holds a position toward themselves: a holder overlapping the target is no candidate (the writer always is).
+  const t = chosenTarget.span!;
+  const holders = x.holderCandidates(e.from, e.to).filter((c) => c.span === null || c.span.to <= t.from || c.span.from >= t.to);
   const holder = rankCandidates(model, holders);
   const chosenHolder = holders[holder.best]!;
-  const chosenTarget = targets[target.best]!;
   if (!isPolarity(e.label)) return [];
   return [
     {

@@ -44,6 +44,8 @@ export interface StanceSentenceInputs {
 const NEGATION = /^(not|never|n't|no|without|nor|neither|hardly|barely|refuse|refused|refuses|refusing|declined|fail|failed|fails|lack|lacks|lacked)$/;
 const THAT = /^(that|to|whether|how|what|if)$/;
 const SPEECH = /^(say|says|said|saying|tell|told|tells|telling|add|added|adds|adding|state|stated|states|note|noted|notes|according|insist|insisted|insists|claim|claimed|claims|warn|warned|warns|believe|believes|believed|think|thinks|thought|argue|argued|argues|declare|declared|declares|announce|announced|announces)$/;
+/** How many words away from an expression its target or holder may start or end. */
+const WINDOW = 20;
 /** Clause-opening words: a word after them starts a new clause for the windows of evaluative words. */
 const OPENS_CLAUSE = /^(but|while|whereas|although|though|because|since|however)$/;
 
@@ -96,10 +98,8 @@ export class StanceSentence {
   private readonly negated: boolean[];
   private readonly lexicon: string[];
   private readonly rule: (RuleVerdict | undefined)[];
-  private readonly eventRoot: string[];
-  /** Running sums of ratings, reset at clause breaks: the tone of the words before and after a token. */
+  /** Running sums of ratings, reset at clause breaks: the tone of the words after a token. */
   private readonly after: string[];
-  private readonly before: string[];
   /** The noun phrases of the sentence, left to right, with their parts ("the banning of dishes in Iran" → "the
    *  banning", "dishes in Iran", "Iran"). */
   private phraseList: TokenSpan[] | undefined;
@@ -111,20 +111,22 @@ export class StanceSentence {
     this.size = n;
     this.word = s.tokens.map((_, k) => s.norm(k));
     this.cls = s.tokens.map((_, k) => wordClass(s, k));
-    this.rating = this.word.map((w, k) => x.valences.get(w) ?? x.valences.get(s.tokens[k]!.text.toLowerCase()));
+    this.rating = this.word.map((w) => x.valences.get(w));
+    const negation = this.word.map((w, k) => NEGATION.test(w) || s.tokens[k]!.tags.has('Negative'));
     this.negated = this.word.map((_, k) => {
       for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
-        if (NEGATION.test(this.word[j]!) || s.tokens[j]!.tags.has('Negative')) return true;
+        if (negation[j]) return true;
         if (s.breaksAfter(j)) break;
       }
       return false;
     });
     this.lexicon = new Array<string>(n).fill('');
+    const tables = [
+      [x.vocabulary.verbs, 'v'],
+      [x.vocabulary.nouns, 'n'],
+    ] as const;
     for (let k = 0; k < n; k++) {
-      for (const [table, kind] of [
-        [x.vocabulary.verbs, 'v'],
-        [x.vocabulary.nouns, 'n'],
-      ] as const) {
+      for (const [table, kind] of tables) {
         if (!startsPhrase(s, k, table)) continue;
         const m = matchPhrase(s, k, table);
         if (m) for (let j = k; j < m.to; j++) this.lexicon[j] ||= `${kind}:${m.phrase.value}`;
@@ -134,25 +136,13 @@ export class StanceSentence {
     }
     this.rule = new Array<RuleVerdict | undefined>(n).fill(undefined);
     for (const r of x.rules) for (let j = r.cue.from; j < r.cue.to; j++) this.rule[j] ??= r;
-    this.eventRoot = s.tokens.map((t) => {
-      const e = x.events.find((ev) => ev.start < t.end && t.start < ev.end);
-      return e ? e.code.slice(0, 2) : '';
-    });
     this.after = new Array<string>(n);
-    this.before = new Array<string>(n);
     let sum = 0;
     for (let k = n - 1; k >= 0; k--) {
       this.after[k] = tone(sum);
       const v = this.rating[k];
       if (v !== undefined) sum += this.negated[k] ? -v / 2 : v;
       if (s.breaksAfter(k - 1, false) || OPENS_CLAUSE.test(this.word[k]!)) sum = 0;
-    }
-    sum = 0;
-    for (let k = 0; k < n; k++) {
-      this.before[k] = tone(sum);
-      if (s.breaksAfter(k, false)) sum = 0;
-      const v = this.rating[k];
-      if (v !== undefined) sum += this.negated[k] ? -v / 2 : v;
     }
   }
 
@@ -176,7 +166,6 @@ export class StanceSentence {
       'bias',
       `w=${w[k]}`,
       `c=${c[k]}`,
-      `s3=${w[k]!.slice(-3)}`,
       `w-1=${prev}`,
       `w+1=${next}`,
       `c-1=${k > 0 ? c[k - 1] : '<s>'}|c=${c[k]}`,
@@ -185,17 +174,12 @@ export class StanceSentence {
       `w-1|w=${prev}|${w[k]}`,
       `b=${b}|${neg}`,
       `b=${b}|c=${c[k]}`,
-      `after=${this.after[k]}`,
-      `before=${this.before[k]}`,
       `w|after=${w[k]}|${this.after[k]}`,
       `c|after=${c[k]}|${this.after[k]}|${neg}`,
       `lex=${this.lexicon[k]}|${neg}`,
       `rule=${rule ? rule.polarity : ''}`,
-      `ev=${this.eventRoot[k]}`,
     ];
     if (b !== '') f.push(`w|neg=${w[k]}|${neg}`);
-    if (k + 1 < this.size) f.push(`b+1=${band(this.rating[k + 1])}`);
-    if (k > 0) f.push(`b-1=${band(this.rating[k - 1])}`);
     return f;
   }
 
@@ -230,6 +214,19 @@ export class StanceSentence {
     out.sort((a, b) => a.from - b.from || b.to - a.to);
     this.phraseList = out;
     return out;
+  }
+
+  /** The CAMEO root of the event whose trigger covers token k, or ''. */
+  private eventRootAt(k: number): string {
+    const t = this.s.tokens[k]!;
+    const e = this.x.events.find((ev) => ev.start < t.end && t.start < ev.end);
+    return e ? e.code.slice(0, 2) : '';
+  }
+
+  /** Whether a phrase lies outside the expression [a, b) and within WINDOW words of it: a target or a holder
+   *  further off is rare, and each candidate costs its features. */
+  private near(a: number, b: number, p: TokenSpan): boolean {
+    return p.to <= a ? a - p.to <= WINDOW : p.from >= b && p.from - b <= WINDOW;
   }
 
   /** Where the clause around token k ends (exclusive): a strong break or the sentence's end, at most 30 words on. */
@@ -270,7 +267,7 @@ export class StanceSentence {
     const aw = w[b - 1]!;
     const ac = c[b - 1]!;
     const spans: { span: TokenSpan; kind: string }[] = [];
-    for (const p of this.phrases()) if (p.to <= a || p.from >= b) spans.push({ span: p, kind: 'np' });
+    for (const p of this.phrases()) if (this.near(a, b, p)) spans.push({ span: p, kind: 'np' });
     // The clause after it ("said [the election was free]", "concern over [what he called violations]").
     let start = b;
     while (start < this.size && (THAT.test(w[start]!) || c[start] === 'P') && start - b < 2) start++;
@@ -315,7 +312,7 @@ export class StanceSentence {
         `t:hw=${w[head]}`,
         `t:subj=${isSubject}|ac=${ac}`,
         `t:actor=${this.s.actorAt[head] ? this.s.actorAt[head].ref.type : '-'}`,
-        `t:ev=${this.eventRoot[head]}`,
+        `t:ev=${this.eventRootAt(head)}`,
       ];
       for (const x of this.between(a, b, span)) features.push(`t:${x}|${dir}`);
       if (rule?.target && rule.target.from < span.to && span.from < rule.target.to) features.push('t:rule');
@@ -331,7 +328,7 @@ export class StanceSentence {
     const subject = this.subjectOf(a);
     const rule = this.rule[a];
     const out: Candidate[] = [{ span: null, features: ['h:null', `h:null|aw=${aw}`, `h:null|ac=${ac}`, `h:null|subj=${subject !== null}`] }];
-    const spans = this.phrases().filter((p) => p.to <= a || p.from >= b);
+    const spans = this.phrases().filter((p) => this.near(a, b, p));
     const beforeOrder = spans.filter((p) => p.to <= a).map((p) => p.to);
     for (const span of spans) {
       const after = span.from >= b;
