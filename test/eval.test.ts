@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { loadModelsSync } from '../src/learn/models.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const tool = path.join(repo, 'dist', 'eval', 'run-eval.js');
@@ -113,6 +115,29 @@ function goldDir(): string {
   return dir;
 }
 
+/** A CoNLL dev file, a CoNLL train split of three documents gzipped as the shared ones are, and a PolNeAR train split
+ *  without a dev file. */
+function trainDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'annotate-eval-train-'));
+  const conll = (id: string, text: string, entities: [string, string][]) => ({ id, text, entities: entities.map(([word, type]) => ({ ...span(text, word), type })) });
+  const visit = 'Maria Lopez visited Lima.';
+  const meeting = 'John Smith met the mayor of Paris.';
+  const trip = 'Ana Silva flew to Quito.';
+  writeFileSync(path.join(dir, 'conll2003-dev.jsonl'), jsonl([conll('d1', visit, [['Maria Lopez', 'PER'], ['Lima', 'LOC']])]));
+  const train = [conll('t1', meeting, [['John Smith', 'PER'], ['Paris', 'LOC']]), conll('t2', trip, [['Ana Silva', 'PER'], ['Quito', 'LOC']]), conll('t3', visit, [['Lima', 'LOC']])];
+  writeFileSync(path.join(dir, 'conll2003-train.jsonl.gz'), gzipSync(jsonl(train)));
+  const claim = { id: 'a1', text: SAID, attributions: [{ source: [span(SAID, 'Maria Lopez')], cue: [span(SAID, 'said')], content: [span(SAID, 'the plan would fail')] }] };
+  writeFileSync(path.join(dir, 'polnear-train.jsonl.gz'), gzipSync(jsonl([claim])));
+  return dir;
+}
+
+/** The line that names the models behind the figures when the annotator runs with the models this package ships. */
+function shippedModelsLine(): RegExp {
+  const { files } = loadModelsSync(path.join(repo, 'models'));
+  if (files.length === 0) return /^models: none, rules alone \(models\/ holds none\)$/m;
+  return new RegExp(`^models: ${files.map((f) => `${f.name} \\(trained on ${f.trainedOn.set}\\)`).join(' · ')}$`, 'm');
+}
+
 /** Two folders of short articles of our own. */
 function corpusDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'annotate-eval-corpus-'));
@@ -136,8 +161,9 @@ describe('npm run eval -- --all <dir>', () => {
     expect(status).toBe(0);
     const lines = stdout.split('\n');
     expect(lines[0]).toMatch(/: 7 gold files scored in \d+\.\d s$/);
-    expect(lines[2]).toMatch(/^set\s+measure\s+gold\s+predicted\s+P\s+R\s+score\s+seconds\s+notes$/);
-    const sets = lines.slice(3).map((l) => l.split(/\s+/)[0]).filter((s) => s !== '' && s !== 'not');
+    expect(lines[1]).toMatch(shippedModelsLine());
+    expect(lines[3]).toMatch(/^set\s+measure\s+gold\s+predicted\s+P\s+R\s+score\s+seconds\s+notes$/);
+    const sets = lines.slice(4).map((l) => l.split(/\s+/)[0]).filter((s) => s !== '' && s !== 'not');
     expect(sets).toEqual(['conll2003', 'petrarch', 'case2021', 'wikievents', 'polnear', 'mpqa', 'newsmtsc']);
     expect(stdout).toMatch(/^case2021\s+snippets with an event of their group\s+1\s.*fight 1\/1 .*natural disasters with an event 0\/1$/m);
     expect(stdout).toMatch(/^wikievents\s+event triggers of a CAMEO group\s+2\s/m);
@@ -163,6 +189,77 @@ describe('npm run eval -- --all <dir>', () => {
     expect(stdout).toMatch(/: 6 gold files scored in/);
     expect(stdout).toMatch(/^failed: .*mpqa-dev\.jsonl: .*mpqa-dev\.jsonl:1: invalid JSON/m);
     expect(stdout).toMatch(/^newsmtsc\s/m);
+  });
+});
+
+describe('npm run eval -- --all <dir> --train, and --no-model', () => {
+  const dir = trainDir();
+
+  it('prints each headline figure on dev and on the train split side by side, with the gap, the train split cut by --limit', () => {
+    const { status, stdout, stderr } = runEval(['--all', dir, '--train', '--limit', '2']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/: 1 dev file and 2 train splits scored in \d+\.\d s \(train splits: their first 2 documents\)$/);
+    expect(lines[1]).toMatch(shippedModelsLine());
+    expect(stdout).toContain('train figures say how well the annotator fits the data a model learned from, not how well it works: quote dev');
+    const header = lines.findIndex((l) => l.startsWith('set '));
+    expect(lines[header - 1]).toMatch(/^ +dev +train$/);
+    expect(lines[header]).toMatch(/^set\s+measure\s+score\s+gold\s+P\s+R\s+score\s+gold\s+P\s+R\s+score\s+gap$/);
+    // "dev" and "train" stand over the gold column of their group.
+    const groups = lines[header - 1]!;
+    expect(groups.indexOf('dev')).toBe(lines[header]!.indexOf('gold'));
+    expect(groups.indexOf('train')).toBe(lines[header]!.lastIndexOf('gold'));
+    // Dev holds 2 entities; the first two train documents 4 (the third, left out by --limit, holds 1 more).
+    const conll = lines.find((l) => l.startsWith('conll2003'))!.split(/\s{2,}/);
+    expect(conll.slice(0, 3)).toEqual(['conll2003', 'entities, exact span (micro)', 'F1']);
+    expect(conll[3]).toBe('2');
+    expect(conll[7]).toBe('4');
+    const gap = Number(conll[11]!.replace('−', '-'));
+    expect(gap).toBeCloseTo(Number(conll[10]) - Number(conll[6]), 3);
+    // A train split without a dev file keeps its row, its dev cells dashed.
+    expect(stdout).toMatch(/^polnear\s+claim cues, exact span\s+F1\s+–\s+–\s+–\s+–\s+1\s/m);
+  });
+
+  it('gives the dev and train figures of each row, and the gap, as JSON', () => {
+    const { status, stdout } = runEval(['--all', dir, '--train', '--json']);
+    expect(status).toBe(0);
+    type Figures = { gold: number; score: number } | null;
+    const json = JSON.parse(stdout) as { train: { limit: number | null; sets: { set: string }[] }; comparison: { set: string; dev: Figures; train: Figures; gap: number | null }[] };
+    expect(json.train.limit).toBeNull();
+    expect(json.train.sets.map((s) => s.set)).toEqual(['conll2003', 'polnear']);
+    const [conll, polnear] = json.comparison;
+    expect(conll).toMatchObject({ set: 'conll2003', dev: { gold: 2 }, train: { gold: 5 } });
+    expect(conll!.gap).toBeCloseTo(conll!.train!.score - conll!.dev!.score, 9);
+    expect(polnear).toMatchObject({ set: 'polnear', dev: null, train: { gold: 1 }, gap: null });
+  });
+
+  it('says a train split scored alone with --gold is one, and what its figures mean', () => {
+    const { status, stdout } = runEval(['--gold', path.join(dir, 'conll2003-train.jsonl.gz')]);
+    expect(status).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/conll2003-train\.jsonl\.gz is a train split: figures on it say how well the annotator fits the data a model learned from/);
+    expect(stdout).toMatch(/conll2003-train\.jsonl\.gz: 3 documents, 5 gold entities/);
+    const json = JSON.parse(runEval(['--gold', path.join(dir, 'conll2003-train.jsonl.gz'), '--json']).stdout) as { split?: string };
+    expect(json.split).toBe('train');
+    expect(runEval(['--gold', path.join(dir, 'conll2003-dev.jsonl')]).stdout).not.toMatch(/train split/);
+  });
+
+  it('runs the rules alone with --no-model and says so in the header, the figures on the same table', () => {
+    const rules = runEval(['--all', dir, '--no-model']);
+    expect(rules.status).toBe(0);
+    expect(rules.stdout.split('\n')[1]).toBe('models: none, rules alone (--no-model)');
+    expect(rules.stdout).toMatch(/^conll2003\s+entities, exact span \(micro\)\s+2\s/m);
+    const gold = runEval(['--gold', path.join(dir, 'conll2003-dev.jsonl'), '--no-model']);
+    expect(gold.stdout.split('\n')[0]).toBe('models: none, rules alone (--no-model)');
+    const json = JSON.parse(runEval(['--gold', path.join(dir, 'conll2003-dev.jsonl'), '--no-model', '--json']).stdout) as { models: unknown[]; noModel: boolean };
+    expect(json).toMatchObject({ models: [], noModel: true });
+  });
+
+  it('refuses --train without --all (exit 2)', () => {
+    const { status, stderr } = runEval(['--gold', path.join(dir, 'conll2003-dev.jsonl'), '--train']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^eval: --train applies to --all/);
   });
 });
 

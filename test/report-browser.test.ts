@@ -141,7 +141,8 @@ describe.skipIf(executable === undefined)('the HTML report in Chromium', () => {
 
   it('fills the actor table and sorts it by a column', async () => {
     const names = (): Promise<string[]> => page.$$eval('#actor-table tbody tr td:first-child', (els) => els.map((e) => e.textContent ?? ''));
-    expect(await names()).toHaveLength(13);
+    // One row per actor id of the two annotations (the report merges an actor's files by id).
+    expect(await names()).toHaveLength(new Set(annotations.flatMap((a) => a.actors.map((actor) => actor.id))).size);
     expect((await names())[0]).toBe('Pakistan');
     await page.locator('#actor-table th[data-sort="name"] button').click();
     expect((await names())[0]).toBe('Afghanistan');

@@ -2,9 +2,9 @@
 // `npm run eval -- --gold case2021-dev.jsonl`: annotates each CASE 2021 snippet alone (no date: the set gives none)
 // and scores its events against the snippet's ACLED type with score-case2021.ts; prints P/R/F1 over the scored
 // snippets, the table per group, which groups each gold group's events fall into, and the natural-disaster check.
-import type { EvalOptions, SetReport, SummaryRow } from './gold-set.js';
-import { refuseBaseline } from './gold-set.js';
-import { annotateEach, reportFailures, timedAnnotator } from './annotate-items.js';
+import type { EvalOptions, GoldSetKind, SetReport, SummaryRow } from './gold-set.js';
+import { f1Row, refuseBaseline } from './gold-set.js';
+import { annotateGold, firstItems } from './annotate-items.js';
 import { alignColumns, oneLine } from './format-lines.js';
 import { CASE_GROUPS, GROUP_ROOTS, NO_EVENT_TYPE, readSnippetEvents, scoreCase, scoreSnippet } from './score-case2021.js';
 import type { CaseGroup, CaseScore, CaseSnippet, SnippetEvent, SnippetResult } from './score-case2021.js';
@@ -133,17 +133,14 @@ function printCase(file: string, score: CaseScore, seconds: number, setupSeconds
   }
 }
 
-export function evaluateCase2021(options: EvalOptions, records: Record<string, unknown>[]): SetReport | null {
+function evaluateCase2021(options: EvalOptions, records: Record<string, unknown>[]): SetReport | null {
   refuseBaseline(options, 'CASE 2021', 'raw compromise codes no events');
-  const all = toSnippets(options.gold, records);
-  const snippets = options.limit === null ? all : all.slice(0, options.limit);
+  const snippets = firstItems(toSnippets(options.gold, records), options.limit);
 
-  const setup = timedAnnotator();
-  if (setup === null) return null;
-  const { annotator, setupSeconds } = setup;
   // Each snippet alone and without a date: CASE gives neither the article nor its day.
-  const run = annotateEach(snippets, annotator, (s) => ({ path: s.id }), readSnippetEvents, (): SnippetEvent[] => []);
-  if (!reportFailures(run.failures, snippets.length, 'snippet')) return null;
+  const run = annotateGold(options, snippets, { unit: 'snippet', read: readSnippetEvents, fallback: (): SnippetEvent[] => [] });
+  if (run === null) return null;
+  const { setupSeconds } = run;
   const results = snippets.map((s, i) => scoreSnippet(s, run.predictions[i]!));
   const score = scoreCase(results);
   const errors = caseErrors(results, options.errors);
@@ -167,28 +164,32 @@ export function evaluateCase2021(options: EvalOptions, records: Record<string, u
   };
   const o = score.overall;
   const summary: SummaryRow[] = [
-    {
-      set: 'case2021',
-      measure: 'snippets with an event of their group',
-      gold: o.gold,
-      predicted: o.predicted,
-      precision: o.precision,
-      recall: o.recall,
-      score: o.f1,
-      scoreName: 'F1',
-      note:
-        CASE_GROUPS.map((g) => `${g} ${score.byGroup[g].tp}/${score.byGroup[g].snippets}`).join(' · ') +
+    f1Row(
+      'case2021',
+      'snippets with an event of their group',
+      o,
+      CASE_GROUPS.map((g) => `${g} ${score.byGroup[g].tp}/${score.byGroup[g].snippets}`).join(' · ') +
         ` · natural disasters with an event ${score.noEvent.withEvent}/${score.noEvent.snippets}`,
-      figures: {
+      {
         ...Object.fromEntries(CASE_GROUPS.flatMap((g) => [[`${g}Found`, score.byGroup[g].tp], [`${g}Gold`, score.byGroup[g].snippets]])),
         naturalDisastersWithEvent: score.noEvent.withEvent,
         naturalDisasters: score.noEvent.snippets,
       },
-    },
+    ),
   ];
   const print = (): void => {
     printCase(options.gold, score, run.seconds, setupSeconds);
     if (options.errors > 0) printErrors(errors, options.errors);
   };
-  return { set: 'case2021', file: options.gold, json, summary, print };
+  return { set: 'case2021', file: options.gold, json, summary, models: run.models, print };
 }
+
+export const CASE2021: GoldSetKind = {
+  set: 'case2021',
+  detect: isCase2021,
+  evaluate: evaluateCase2021,
+  about: `CASE 2021 event types (text, event_type, e.g. ../shared/eval/case2021-dev.jsonl): each snippet annotated alone; its
+  ACLED type maps to a group of CAMEO roots (fight 18–20, protest 14, coerce 15/17, cooperate 01–08) and it is found
+  when one of its events has such a root; each other group its events fall into is a false positive.
+  NATURAL_DISASTER snippets should hold no event of a group (counted apart); other types are not scored.`,
+};

@@ -29,6 +29,8 @@ export interface CorpusOptions {
   /** Fight events shown per folder; 0: none. */
   sample: number;
   seed: number;
+  /** Rules alone: the annotator without the learned models (--no-model). */
+  noModel: boolean;
 }
 
 /** A sampled event with the sentence that holds it, its trigger in brackets, on one line. */
@@ -40,6 +42,7 @@ export interface CorpusReport {
   dir: string;
   jobs: number;
   seed: number;
+  noModel: boolean;
   seconds: number;
   density: Density;
   failures: string[];
@@ -137,7 +140,8 @@ async function showSamples(dir: string, samples: Map<string, SampledEvent[]>): P
 export async function evaluateCorpus(options: CorpusOptions): Promise<CorpusReport> {
   const paths = limitPerFolder(findArticles(options.dir), options.limit);
   const t0 = performance.now();
-  const engine = options.jobs <= 1 ? createInlineEngine({}) : createWorkerPool({ size: options.jobs });
+  const setup = options.noModel ? { model: false } : {};
+  const engine = options.jobs <= 1 ? createInlineEngine(setup) : createWorkerPool({ size: options.jobs, ...setup });
   let run: Awaited<ReturnType<typeof annotateAll>>;
   try {
     run = await annotateAll(options.dir, paths, engine);
@@ -148,7 +152,7 @@ export async function evaluateCorpus(options: CorpusOptions): Promise<CorpusRepo
   const articles = run.articles.filter((a): a is ArticleEvents => a !== null);
   const density = summarizeDensity(articles);
   const samples = await showSamples(options.dir, sampleFightEvents(articles, options.sample, options.seed));
-  return { dir: relative(process.cwd(), options.dir) || '.', jobs: options.jobs, seed: options.seed, seconds, density, failures: run.failures, samples };
+  return { dir: relative(process.cwd(), options.dir) || '.', jobs: options.jobs, seed: options.seed, noModel: options.noModel, seconds, density, failures: run.failures, samples };
 }
 
 const fightName = `roots ${FIGHT_ROOTS[0]}–${FIGHT_ROOTS[FIGHT_ROOTS.length - 1]}`;
@@ -177,6 +181,7 @@ export function printCorpus(report: CorpusReport, sample: number): void {
     `${report.dir}: ${all.articles} articles in ${folders.length} ${folders.length === 1 ? 'folder' : 'folders'}, ` +
       `annotated in ${report.seconds.toFixed(1)} s ` +
       (report.jobs <= 1 ? 'in this thread' : `on ${report.jobs} worker threads`) +
+      (report.noModel ? ', rules alone (--no-model)' : '') +
       (report.failures.length > 0 ? `; ${report.failures.length} not annotated` : ''),
   );
   console.log('');
@@ -199,6 +204,7 @@ export function corpusJson(report: CorpusReport, sample: number): Record<string,
     corpus: report.dir,
     jobs: report.jobs,
     seed: report.seed,
+    ...(report.noModel ? { noModel: true } : {}),
     seconds: report.seconds,
     fightRoots: FIGHT_ROOTS,
     folders: report.density.folders,

@@ -2,9 +2,9 @@
 // `npm run eval -- --gold mpqa-dev.jsonl`: rebuilds each MPQA article from its sentences, annotates it (no date: the
 // set gives none) and scores its stances with score-mpqa.ts: P/R/F1 of the stances found, with and without the
 // holder, per polarity.
-import type { EvalOptions, SetReport, SummaryRow } from './gold-set.js';
-import { refuseBaseline } from './gold-set.js';
-import { annotateEach, reportFailures, timedAnnotator } from './annotate-items.js';
+import type { EvalOptions, GoldSetKind, SetReport, SummaryRow } from './gold-set.js';
+import { f1Row, refuseBaseline } from './gold-set.js';
+import { annotateGold, firstItems } from './annotate-items.js';
 import { alignColumns, oneLine } from './format-lines.js';
 import { toRange } from './read-gold.js';
 import { joinArticles, readStances, scoreMpqa, scoreMpqaArticle } from './score-mpqa.js';
@@ -155,16 +155,14 @@ function printMpqa(file: string, score: MpqaScore, seconds: number, setupSeconds
   );
 }
 
-export function evaluateMpqa(options: EvalOptions, records: Record<string, unknown>[]): SetReport | null {
+function evaluateMpqa(options: EvalOptions, records: Record<string, unknown>[]): SetReport | null {
   refuseBaseline(options, 'MPQA', 'raw compromise reads no stances');
-  const all = joinArticles(toSentences(options.gold, records));
-  const articles = options.limit === null ? all : all.slice(0, options.limit);
+  // The train split's sentences are joined into articles exactly as dev's: --limit counts articles.
+  const articles = firstItems(joinArticles(toSentences(options.gold, records)), options.limit);
 
-  const setup = timedAnnotator();
-  if (setup === null) return null;
-  const { annotator, setupSeconds } = setup;
-  const run = annotateEach(articles, annotator, (a) => ({ path: a.id }), (annotation, a) => readStances(annotation, a.text), (): PredictedStance[] => []);
-  if (!reportFailures(run.failures, articles.length, 'article')) return null;
+  const run = annotateGold(options, articles, { unit: 'article', read: (annotation, a) => readStances(annotation, a.text), fallback: (): PredictedStance[] => [] });
+  if (run === null) return null;
+  const { setupSeconds } = run;
   const results = articles.map((a, i) => scoreMpqaArticle(a, run.predictions[i]!));
   const score = scoreMpqa(results);
   const errors = mpqaErrors(results, options.errors);
@@ -180,39 +178,39 @@ export function evaluateMpqa(options: EvalOptions, records: Record<string, unkno
   const s = score.stances;
   const h = score.withHolder;
   const summary: SummaryRow[] = [
-    {
-      set: 'mpqa',
-      measure: 'stances: polarity + target',
-      gold: s.gold,
-      predicted: s.predicted,
-      precision: s.precision,
-      recall: s.recall,
-      score: s.f1,
-      scoreName: 'F1',
-      note: `support ${score.byPolarity.support.found}/${score.byPolarity.support.gold} · oppose ${score.byPolarity.oppose.found}/${score.byPolarity.oppose.gold}`,
-      figures: {
+    f1Row(
+      'mpqa',
+      'stances: polarity + target',
+      s,
+      `support ${score.byPolarity.support.found}/${score.byPolarity.support.gold} · oppose ${score.byPolarity.oppose.found}/${score.byPolarity.oppose.gold}`,
+      {
         supportFound: score.byPolarity.support.found,
         supportGold: score.byPolarity.support.gold,
         opposeFound: score.byPolarity.oppose.found,
         opposeGold: score.byPolarity.oppose.gold,
       },
-    },
-    {
-      set: 'mpqa',
-      measure: 'stances: polarity + target + holder',
-      gold: h.gold,
-      predicted: h.predicted,
-      precision: h.precision,
-      recall: h.recall,
-      score: h.f1,
-      scoreName: 'F1',
-      note: `${score.goldWithHolder} of the gold stances name a holder`,
-      figures: { goldWithHolder: score.goldWithHolder },
-    },
+    ),
+    f1Row(
+      'mpqa',
+      'stances: polarity + target + holder',
+      h,
+      `${score.goldWithHolder} of the gold stances name a holder`,
+      { goldWithHolder: score.goldWithHolder },
+    ),
   ];
   const print = (): void => {
     printMpqa(options.gold, score, run.seconds, setupSeconds);
     if (options.errors > 0) printErrors(errors, options.errors);
   };
-  return { set: 'mpqa', file: options.gold, json, summary, print };
+  return { set: 'mpqa', file: options.gold, json, summary, models: run.models, print };
 }
+
+export const MPQA: GoldSetKind = {
+  set: 'mpqa',
+  detect: isMpqa,
+  evaluate: evaluateMpqa,
+  about: `MPQA stances (doc_id, sent_index, opinions, e.g. ../shared/eval/mpqa-dev.jsonl): each article rebuilt from its
+  sentences joined with "\\n" and annotated whole; gold stances are the sentiment-pos/neg and agree-pos/neg opinions
+  with a target (pos → support, neg → oppose). Found by a stance of the same polarity whose target overlaps; "with
+  holder" also needs the holder to overlap where the gold names one. P over every annotate stance.`,
+};

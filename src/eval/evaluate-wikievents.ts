@@ -2,9 +2,9 @@
 // `npm run eval -- --gold wikievents-dev.jsonl`: annotates each WikiEvents document (no date: the set gives none)
 // and scores its events with score-wikievents.ts: trigger recall and precision, per CAMEO group, and the accuracy of
 // the arguments of the events found.
-import type { EvalOptions, SetReport, SummaryRow } from './gold-set.js';
-import { refuseBaseline } from './gold-set.js';
-import { annotateEach, reportFailures, timedAnnotator } from './annotate-items.js';
+import type { EvalOptions, GoldSetKind, SetReport, SummaryRow } from './gold-set.js';
+import { f1Row, refuseBaseline } from './gold-set.js';
+import { annotateGold, firstItems } from './annotate-items.js';
 import { alignColumns, inContext, oneLine, ratioText } from './format-lines.js';
 import { toRange } from './read-gold.js';
 import { ARGUMENT_SIDES, WIKI_GROUPS, WIKI_GROUP_ROOTS, readEvents, scoreWikiDoc, scoreWikiEvents, TYPE_GROUPS } from './score-wikievents.js';
@@ -139,16 +139,13 @@ function printWikiEvents(file: string, score: WikiScore, seconds: number, setupS
   if (notScored.length > 0) console.log(`not scored: ${notScored.map(([type, n]) => `${type} ${n}`).join(', ')}`);
 }
 
-export function evaluateWikiEvents(options: EvalOptions, records: Record<string, unknown>[]): SetReport | null {
+function evaluateWikiEvents(options: EvalOptions, records: Record<string, unknown>[]): SetReport | null {
   refuseBaseline(options, 'WikiEvents', 'raw compromise codes no events');
-  const all = toWikiDocs(options.gold, records);
-  const docs = options.limit === null ? all : all.slice(0, options.limit);
+  const docs = firstItems(toWikiDocs(options.gold, records), options.limit);
 
-  const setup = timedAnnotator();
-  if (setup === null) return null;
-  const { annotator, setupSeconds } = setup;
-  const run = annotateEach(docs, annotator, (d) => ({ path: d.id }), (annotation, d) => readEvents(annotation, d.text), (): PredictedEvent[] => []);
-  if (!reportFailures(run.failures, docs.length, 'document')) return null;
+  const run = annotateGold(options, docs, { unit: 'document', read: (annotation, d) => readEvents(annotation, d.text), fallback: (): PredictedEvent[] => [] });
+  if (run === null) return null;
+  const { setupSeconds } = run;
   const results = docs.map((d, i) => scoreWikiDoc(d, run.predictions[i]!));
   const score = scoreWikiEvents(results);
   const errors = wikiErrors(results, options.errors);
@@ -166,24 +163,18 @@ export function evaluateWikiEvents(options: EvalOptions, records: Record<string,
   const a = score.arguments.all;
   const fight = score.byGroup.fight;
   const summary: SummaryRow[] = [
-    {
-      set: 'wikievents',
-      measure: 'event triggers of a CAMEO group',
-      gold: score.mappedEvents,
-      predicted: t.judged,
-      precision: t.precision,
-      recall: t.recall,
-      score: t.f1,
-      scoreName: 'F1',
-      note:
-        `fight ${fight.found}/${fight.gold} · other groups ${t.found - fight.found}/${score.mappedEvents - fight.gold} · ` +
+    f1Row(
+      'wikievents',
+      'event triggers of a CAMEO group',
+      { ...t, gold: score.mappedEvents, predicted: t.judged },
+      `fight ${fight.found}/${fight.gold} · other groups ${t.found - fight.found}/${score.mappedEvents - fight.gold} · ` +
         `P on gold triggers ${score.onGoldTriggers.precision.toFixed(3)} · ${score.predictedEvents} events in all`,
-      figures: {
+      {
         ...Object.fromEntries(WIKI_GROUPS.flatMap((g) => [[`${g}Found`, score.byGroup[g].found], [`${g}Gold`, score.byGroup[g].gold]])),
         events: score.predictedEvents,
         onGoldTriggersPrecision: score.onGoldTriggers.precision,
       },
-    },
+    ),
     {
       set: 'wikievents',
       measure: 'arguments of the events found',
@@ -204,5 +195,17 @@ export function evaluateWikiEvents(options: EvalOptions, records: Record<string,
     printWikiEvents(options.gold, score, run.seconds, setupSeconds);
     if (options.errors > 0) printErrors(errors, byId, options.errors);
   };
-  return { set: 'wikievents', file: options.gold, json, summary, print };
+  return { set: 'wikievents', file: options.gold, json, summary, models: run.models, print };
 }
+
+export const WIKIEVENTS: GoldSetKind = {
+  set: 'wikievents',
+  detect: isWikiEvents,
+  evaluate: evaluateWikiEvents,
+  about: `WikiEvents (entities, events with triggers and arguments, e.g. ../shared/eval/wikievents-dev.jsonl): KAIROS types
+  map to CAMEO root groups (Conflict.Attack, Life.Die/Injure → 18–20; Conflict.Demonstrate → 14; Justice.Arrest…
+  → 17; …; see src/eval/score-wikievents.ts); a gold event is found by an event whose trigger overlaps its trigger
+  with a root of the group. Precision over the events judged: those overlapping a mapped gold trigger, or of root
+  14, 15, 17–20 anywhere. Arguments of found events: the gold role's side (Attacker → source, Victim → target …)
+  must hold an actor with a mention overlapping the argument or its coreference cluster.`,
+};

@@ -1,6 +1,8 @@
-// Small text helpers the eval's reports share: one-line excerpts, figures in table cells, ratios and goal verdicts.
+// Small text helpers the eval's reports share: one-line excerpts, figures in table cells, ratios and goal verdicts, the
+// models behind the figures.
 import type { TypeScore } from './score-entities.js';
 import type { Goal } from './score-claims.js';
+import type { ModelInfo } from './gold-set.js';
 
 /** Characters shown either side of a span in error listings. */
 export const CONTEXT = 40;
@@ -49,4 +51,20 @@ export function alignColumns(rows: readonly (readonly string[])[], left: number 
         .trimEnd(),
     )
     .join('\n');
+}
+
+/** The line that says which learned models made the figures: their names and the gold set each learned from, or
+ *  that the rules worked alone. */
+export function describeModels(models: readonly Pick<ModelInfo, 'name' | 'trainedOn'>[], noModel: boolean): string {
+  if (noModel) return 'models: none, rules alone (--no-model)';
+  if (models.length === 0) return 'models: none, rules alone (models/ holds none)';
+  return `models: ${models.map((m) => `${m.name} (trained on ${m.trainedOn.set})`).join(' · ')}`;
+}
+
+/** What a --gold report on a train split says first. */
+export function trainSplitNote(file: string): string {
+  return (
+    `${file} is a train split: figures on it say how well the annotator fits the data a model learned from, ` +
+    'not how well it works on text it has not seen (quote dev figures)'
+  );
 }

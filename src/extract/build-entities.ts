@@ -107,7 +107,9 @@ function reviseWeak(findings: Finding[]): [original: Finding, revised: Finding][
       continue;
     }
     const known = confident.get(k) ?? (ambiguous.has(k) ? undefined : personByPart.get(k));
-    if (known) {
+    // Evidence stays within its list: a guessed actor read as a place elsewhere is still the actor the later stages
+    // (claims, stances) took it for.
+    if (known && known.list === f.ref.list) {
       push(f, { ...f, ref: known, reason: `${f.reason}>same-name-elsewhere`, strength: 'strong' });
       continue;
     }

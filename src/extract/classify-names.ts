@@ -6,7 +6,10 @@ import { roleOn } from '../lexicon/index-lexicon.js';
 import type { Token } from '../nlp/create-nlp.js';
 import type { ActorType, MentionVia, PlaceType } from '../model/annotation.js';
 import type { NameChunk } from './find-names.js';
-import type { Learned } from '../learn/linear-model.js';
+import type { Learned, LinearModel } from '../learn/linear-model.js';
+import type { ParsedText } from '../nlp/create-nlp.js';
+import { tagArticle, toRuleSpans } from '../learn/names/tag-names.js';
+import type { ModelSpan } from '../learn/names/tag-names.js';
 
 /** What a mention refers to, before entities are merged. */
 export type EntityRef =
@@ -65,7 +68,8 @@ const PERSON_CUE_AFTER = /^(said|says|told|added|explained|wrote|argued|insisted
 const EVENT_LAST = new Set([
   'cup', 'open', 'championship', 'championships', 'games', 'olympics', 'prix', 'final', 'finals', 'trophy', 'award',
   'awards', 'prize', 'war', 'day', 'festival', 'marathon', 'series', 'tournament', 'classic', 'masters', 'grand',
-  'week', 'year', 'act', 'treaty', 'accord', 'accords', 'agreement', 'plan', 'doctrine', 'index', 'law',
+  'week', 'year', 'act', 'treaty', 'accord', 'accords', 'agreement', 'plan', 'doctrine', 'index', 'law', 'nations',
+  'globe', 'globes', 'slam',
 ]);
 /** Words in a sports report that make a place name a team ("Leicestershire beat Somerset"). */
 const SPORTS_WORDS = /^(innings|wickets?|goals?|scored|scorers?|league|striker|midfielder|defender|halftime|half-time|seeded|seeds|inning|homered|homer|pitcher|standings|fixtures|soccer|cricket|tennis|golf|baseball|rugby|basketball|hockey|cycling|athletics|boxing|match|matches|beat|draw|drew|points|coach|champions|championship|tournament|semi-final|quarter-final|playoff|playoffs|runs|batting|bowling|unbeaten|victory|defeat|club|season|round|par|birdie|bogey|lap|podium|race|races|sprint|sprinter|hurdles|relay|medal|medals|olympic|olympics|metres|athlete|athletes|squad|goalkeeper|keeper|referee|penalty|penalties|midfield|tiebreak|rugby|scrum|fly-half|flanker|caps|wicket)$/;
@@ -76,6 +80,8 @@ export interface ClassifyContext {
   date: string | null;
   /** The article reports sport: places that play are teams (organizations). */
   sports: boolean;
+  /** The learned names model (models/names.json) and the parse it reads; absent: the rules alone decide. */
+  names?: { model: LinearModel; parsed: ParsedText; text: string };
 }
 
 /** Whether an article is a sports report, judged by its vocabulary (at least 4 sports words, 2 distinct). */
@@ -100,8 +106,82 @@ export function classifyNames(chunks: NameChunk[], ctx: ClassifyContext): Findin
     const last = out[out.length - 1];
     previous = last ? { chunk, role: last.ref.list } : null;
   }
-  return findings;
+  return ctx.names ? reviseByModel(findings, tagArticle(ctx.names.model, ctx.names.parsed, toRuleSpans(findings), ctx.index, ctx.sports), ctx.names.text, ctx.index) : findings;
 }
+
+/** The CoNLL type a finding stands for (null: none, as for groups). */
+function conllType(f: Finding): ModelSpan['type'] | null {
+  if (f.ref.list === 'places') return 'LOC';
+  if (f.ref.type === 'person') return 'PER';
+  if (f.ref.type === 'organization') return 'ORG';
+  if (f.ref.type === 'country') return 'LOC';
+  return null;
+}
+
+/**
+ * The rules' findings revised by the names model. A lexicon finding stands (a known country, city, organization, a
+ * user's actor); so do offices, demonyms and groups, which the model does not tag. A guess of the rules stands where
+ * the model found the same span with the same type; where the model gives it another type it is retyped (MISC: it is
+ * no actor, and goes); where the model finds no name there, or another span, the model's span replaces it. Names the
+ * rules missed are added.
+ */
+function reviseByModel(findings: Finding[], spans: ModelSpan[], article: string, index: LexiconIndex): Finding[] {
+  // A name the model reads as MISC somewhere (a film, an award, a nationality) is no actor or place where only a
+  // guess makes it one: "at The Godfather" is no venue when the article names The Godfather as a work.
+  const misc = new Set(spans.filter((s) => s.type === 'MISC').map((s) => plainName(article.slice(s.start, s.end))));
+  const bySpan = new Map<string, ModelSpan>();
+  for (const s of spans) bySpan.set(`${s.start}:${s.end}`, s);
+  const used = new Set<ModelSpan>();
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    const type = conllType(f);
+    const same = bySpan.get(`${f.start}:${f.end}`);
+    if (same) used.add(same);
+    // An office without a code that ends a longer name the model read ("Spider-Man") is a word of that name.
+    if (f.via === 'title' && f.ref.list === 'actors' && f.ref.code === null && spans.some((x) => x.start < f.start && f.end <= x.end)) continue;
+    if (f.strength === 'lexicon' || f.strength === 'pending' || f.via === 'title' || f.via === 'demonym' || type === null || (f.ref.list === 'actors' && f.ref.code !== null)) {
+      kept.push(f);
+      continue;
+    }
+    if (misc.has(plainName(f.ref.name))) continue;
+    if (same && same.type === type) kept.push(f);
+    // A lone word compromise reads as a person, where the model sees no name: the article's evidence decides it
+    // (build-entities: "Simmons" after "Phil Simmons").
+    else if (!same && f.ref.list === 'actors' && f.ref.type === 'person' && f.reason === 'person-tag' && f.strength === 'weak' && !f.ref.name.includes(' ') && !spans.some((x) => x.start < f.end && f.start < x.end)) kept.push(f);
+    else if (same && same.type !== 'MISC') kept.push(modelFinding(same, article.slice(same.start, same.end), f));
+  }
+  const taken = [...kept];
+  for (const s of spans) {
+    if (used.has(s) || s.type === 'MISC' || misc.has(plainName(article.slice(s.start, s.end))) || notAName(s, index)) continue;
+    if (taken.some((f) => f.start < s.end && s.start < f.end)) continue;
+    kept.push(modelFinding(s, article.slice(s.start, s.end)));
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+const UPPER = /^\p{Lu}/u;
+
+/** What the rules know is no name, whatever the model reads: a stop name alone ("PC", "Oscar"), the name of a
+ *  competition, award or law ("Six Nations", "Golden Globe"). */
+function notAName(s: ModelSpan, index: LexiconIndex): boolean {
+  const last = s.tokens[s.tokens.length - 1]!;
+  if (s.tokens.length === 1 && (index.isStopName(surface(last)) || !/\p{L}{2}/u.test(last.text))) return true;
+  // The last word of a competition's name, alone only when the model left out the capitalised word before it.
+  const joined = s.tokens.length > 1 || (s.before !== undefined && UPPER.test(s.before.text) && /^\s+$/.test(s.before.post));
+  return joined && EVENT_LAST.has(surface(last).toLowerCase().replace(/\.$/, ''));
+}
+
+function plainName(name: string): string {
+  return name.toLowerCase().replace(/^the\s+/, '');
+}
+
+/** A finding the model made or retyped: its type from the model, `learned` saying why. */
+function modelFinding(s: ModelSpan, text: string, was?: Finding): Finding {
+  const ref = s.type === 'PER' ? actorRef('person', text, null) : s.type === 'ORG' ? actorRef('organization', text, null) : placeRef('other', text, null);
+  const reason = was ? `${was.reason}>model:${s.type}` : `model:${s.type}`;
+  return { ref, start: s.start, end: s.end, sentence: s.sentence, via: 'name', reason, strength: 'strong', learned: [s.explain()] };
+}
+
 
 type Previous = { chunk: NameChunk; role: 'actors' | 'places' } | null;
 
@@ -310,7 +390,7 @@ function classifyTitled(chunk: NameChunk, words: string[], ctx: ClassifyContext)
   const office = spanText(chunk, titleStart, titleEnd).toLowerCase();
   const type: ActorType = ORG_LAST.has(head) || /^(military|armed forces|air force|judiciary|leadership|state media|state television)$/.test(office)
     ? 'organization'
-    : chunk.tokens[titleEnd - 1]!.tags.has('Plural') ? 'group' : 'person';
+    : chunk.tokens[titleEnd - 1]!.tags.has('Plural') || /^\p{Lu}{2,}s$/u.test(words[titleEnd - 1]!) ? 'group' : 'person';
   const ref = actorRef(type, name, code);
   ref.key = `office:${code ?? ''}:${office}`;
   out.push(finding(chunk, ownerEnd, titleEnd, ref, 'title', 'title-only', 'strong'));

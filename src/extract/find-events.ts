@@ -424,7 +424,7 @@ function bestMatch(s: SentenceView, i: number, vocabulary: EventVocabulary): Can
       constrained(c.pattern) - constrained(best.pattern)
     ) > 0;
   };
-  const verbs = forms.flatMap((form) => vocabulary.verbs.get(form) ?? []);
+  const verbs = forms.map((form) => vocabulary.verbs.get(form)).filter((list) => list !== undefined);
   // A light verb of several words ("carried out", "took part in") carries the event noun after it; it reports
   // nothing itself, whatever a shorter pattern of its first word says.
   const light = verbs.length > 0 ? matchPhrase(s, i, vocabulary.light) : null;
@@ -432,14 +432,19 @@ function bestMatch(s: SentenceView, i: number, vocabulary: EventVocabulary): Can
     // The words that may head the object after each end of a match, read once: a common verb has hundreds of
     // object patterns.
     const windows = new Map<number, string[]>();
-    for (const p of verbs) {
+    const window = (to: number): string[] => {
+      let words = windows.get(to);
+      if (!words) windows.set(to, (words = objectWindow(s, to)));
+      return words;
+    };
+    // A one-word pattern ends after the verb or after its joined form ("set up"): only the patterns whose object
+    // words occur after one of those ends can match, and the index lists them in the order they were read.
+    const joined = s.joined(i);
+    const objectWords = joined ? [...window(i + 1), ...window(joined.next)] : window(i + 1);
+    for (const p of verbs.flatMap((patterns) => verbIndex(patterns).candidates(patterns, objectWords))) {
       const to = matchWords(s, i, p);
       if (to < 0) continue;
-      if (p.object.size > 0) {
-        let window = windows.get(to);
-        if (!window) windows.set(to, (window = objectWindow(s, to)));
-        if (!window.some((w) => p.object.has(w))) continue;
-      }
+      if (p.object.size > 0 && !window(to).some((w) => p.object.has(w))) continue;
       const c: Candidate = { pattern: p, from: i, to, kind: 'verb' };
       if (better(c)) best = c;
     }
@@ -460,6 +465,47 @@ function bestMatch(s: SentenceView, i: number, vocabulary: EventVocabulary): Can
     if (better(c)) best = c;
   }
   return best;
+}
+
+/** The verb patterns filed under one form, indexed by their object words: those of several words or with no object
+ *  are always tried; a one-word pattern with objects only when a sentence holds one of them. */
+class VerbIndex {
+  private readonly open: number[] = [];
+  private readonly byObject = new Map<string, number[]>();
+
+  constructor(patterns: readonly Pattern[]) {
+    patterns.forEach((p, k) => {
+      if (p.object.size === 0 || p.words.length > 1) {
+        this.open.push(k);
+        return;
+      }
+      for (const w of p.object) {
+        const list = this.byObject.get(w);
+        if (!list) this.byObject.set(w, [k]);
+        else if (list[list.length - 1] !== k) list.push(k);
+      }
+    });
+  }
+
+  /** The patterns that may match before these object words, in the order of the list. */
+  candidates(patterns: readonly Pattern[], objectWords: readonly string[]): Pattern[] {
+    let picked: number[] = this.open;
+    for (const w of objectWords) {
+      const list = this.byObject.get(w);
+      if (list) picked = picked === this.open ? [...this.open, ...list] : [...picked, ...list];
+    }
+    if (picked !== this.open) picked = [...new Set(picked)].sort((a, b) => a - b);
+    return picked.map((k) => patterns[k]!);
+  }
+}
+
+/** One index per list of patterns, made when a sentence first holds its verb (a common verb has hundreds). */
+const verbIndexes = new WeakMap<readonly Pattern[], VerbIndex>();
+
+function verbIndex(patterns: readonly Pattern[]): VerbIndex {
+  let index = verbIndexes.get(patterns);
+  if (!index) verbIndexes.set(patterns, (index = new VerbIndex(patterns)));
+  return index;
 }
 
 function matchWords(s: SentenceView, i: number, p: Pattern): number {

@@ -3,6 +3,7 @@
 // The result is spans of tokens; what each name means is decided by classify-names.
 import type { ParsedText, Token } from '../nlp/create-nlp.js';
 import type { LexiconIndex } from '../lexicon/index-lexicon.js';
+import { isShouted } from '../learn/names/name-tagger.js';
 
 export interface NameChunk {
   sentence: number;
@@ -202,17 +203,6 @@ function isPossessive(t: Token): boolean {
 /** The word without a possessive ending. */
 function bare(t: Token): string {
   return isPossessive(t) ? t.text.slice(0, -2) : t.text;
-}
-
-function isShouted(tokens: Token[]): boolean {
-  let words = 0;
-  let upper = 0;
-  for (const t of tokens) {
-    if (!/\p{L}{2}/u.test(t.text)) continue;
-    words++;
-    if (t.text === t.text.toUpperCase()) upper++;
-  }
-  return words >= 3 && upper / words >= 0.8;
 }
 
 /** Splits "U.S.-led" into "U.S." and a remainder, and "Pakistan-India" into two names, keeping exact offsets. */

@@ -1,5 +1,6 @@
 // The learned layer's core: the perceptron learns, its weights file loads back as the same model, and training is
 // deterministic to the byte.
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { LinearModel, hashFeature } from './linear-model.js';
 import { Perceptron, seededRandom, shuffled } from './perceptron.js';
@@ -33,6 +34,22 @@ describe('Perceptron and LinearModel', () => {
     const model = LinearModel.fromFile(JSON.parse(JSON.stringify(file)));
     for (const x of examples) expect(model.labels[model.best(x.features).label]).toBe(x.label === 1 ? 'cue' : 'other');
     expect(model.best(['w=said', 'suf2=id', 'bias']).margin).toBeGreaterThan(0);
+  });
+
+  it('crosses to a worker thread with its weights in shared memory, deciding there as here', async () => {
+    const model = LinearModel.fromFile(train(1).toFile({ name: 'claims', task: 'toy', trainedOn, epochs: 5, seed: 1, examples: 8 }));
+    const shared = model.share();
+    expect(shared.weights.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const code = `
+      const { parentPort, workerData } = require('node:worker_threads');
+      const w = workerData.weights;
+      parentPort.postMessage({ shared: w.buffer instanceof SharedArrayBuffer, sum: w.reduce((a, b) => a + b, 0) });`;
+    const worker = new Worker(code, { eval: true, workerData: shared });
+    const answer = await new Promise<{ shared: boolean; sum: number }>((resolve) => worker.once('message', resolve));
+    await worker.terminate();
+    expect(answer).toEqual({ shared: true, sum: shared.weights.reduce((a, b) => a + b, 0) });
+    const there = LinearModel.fromShared(shared);
+    for (const x of examples) expect(there.best(x.features)).toEqual(model.best(x.features));
   });
 
   it('writes the same bytes for the same seed, and other bytes for another', () => {

@@ -40,6 +40,15 @@ export interface TrainedOn {
 
 export const MODEL_FORMAT = 'annotate-linear-model/1';
 
+/** A decoded model as structured-clone data: its weights a view of shared memory. */
+export interface SharedModel {
+  name: string;
+  labels: string[];
+  bits: number;
+  scale: number;
+  weights: Int16Array;
+}
+
 /** One decision and the features that weighed most for it. */
 export interface Learned {
   /** The model's name (models/<name>.json). */
@@ -71,16 +80,24 @@ export class LinearModel {
     this.scratch = new Float64Array(labels.length);
   }
 
+  /** The model of a weights file. Its weights live in shared memory, so that the worker threads of a run read the
+   *  copy the main thread decoded (see share) instead of each decoding its own. */
   static fromFile(file: ModelFile): LinearModel {
     if (file.format !== MODEL_FORMAT) throw new Error(`model ${file.name}: format "${String(file.format)}", expected "${MODEL_FORMAT}"`);
     const bytes = inflateRawSync(Buffer.from(file.weights, 'base64'));
-    let weights: Int16Array;
-    if (endianness() === 'LE') weights = new Int16Array(new Uint8Array(bytes).buffer);
-    else {
-      weights = new Int16Array(bytes.length / 2);
-      for (let k = 0; k < weights.length; k++) weights[k] = bytes.readInt16LE(2 * k);
-    }
+    const weights = new Int16Array(new SharedArrayBuffer(bytes.length));
+    if (endianness() === 'LE') new Uint8Array(weights.buffer).set(bytes);
+    else for (let k = 0; k < weights.length; k++) weights[k] = bytes.readInt16LE(2 * k);
     return new LinearModel(file.name, file.labels, file.bits, weights, file.scale);
+  }
+
+  /** The model as plain data that crosses to a worker thread without a copy of its weights. */
+  share(): SharedModel {
+    return { name: this.name, labels: [...this.labels], bits: this.bits, scale: this.scale, weights: this.weights };
+  }
+
+  static fromShared(shared: SharedModel): LinearModel {
+    return new LinearModel(shared.name, shared.labels, shared.bits, shared.weights, shared.scale);
   }
 
   /** The bucket a feature falls in. */

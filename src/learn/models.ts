@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LinearModel, MODEL_FORMAT } from './linear-model.js';
-import type { ModelFile } from './linear-model.js';
+import type { ModelFile, SharedModel } from './linear-model.js';
 
 /** The models annotate knows how to use: models/<name>.json. */
 export const MODEL_NAMES = ['names', 'claims', 'stances'] as const;
@@ -16,13 +16,32 @@ export interface Models {
   /** The model of that name, decoded on first use; undefined when it is not shipped. */
   get(name: ModelName): LinearModel | undefined;
   /** What each shipped model says of itself (no weights): for explain, --debug and the README. */
-  readonly files: readonly Omit<ModelFile, 'weights'>[];
+  readonly files: readonly ModelMeta[];
   /** A short hash of every model file's bytes; '' when there are none. */
   readonly hash: string;
+  /** Every model decoded, as data a worker thread receives without copying the weights (sharedModels). */
+  share(): SharedModels;
+}
+
+export type ModelMeta = Omit<ModelFile, 'weights'>;
+
+/** Models as they cross to a worker thread: the weights stay in the memory the main thread decoded them into, so a
+ *  run holds one copy whatever its number of workers. */
+export interface SharedModels {
+  files: ModelMeta[];
+  hash: string;
+  models: SharedModel[];
 }
 
 /** No models: every stage runs on its rules (`--no-model`). */
-export const NO_MODELS: Models = { get: () => undefined, files: [], hash: '' };
+export const NO_MODELS: Models = { get: () => undefined, files: [], hash: '', share: () => ({ files: [], hash: '', models: [] }) };
+
+/** The models another thread shared: the same hash and files, the same weights in memory. */
+export function sharedModels(shared: SharedModels): Models {
+  if (shared.models.length === 0) return NO_MODELS;
+  const byName = new Map(shared.models.map((m) => [m.name, LinearModel.fromShared(m)]));
+  return { get: (name) => byName.get(name), files: shared.files, hash: shared.hash, share: () => shared };
+}
 
 export class ModelError extends Error {
   override name = 'ModelError';
@@ -39,7 +58,16 @@ export function defaultModelsDir(): string {
   return fileURLToPath(new URL('../../models/', import.meta.url));
 }
 
-export function loadModelsSync(dir: string = defaultModelsDir()): Models {
+/** The bundled models, read once per process. */
+let bundled: Models | undefined;
+
+/** The models of a directory (by default the package's models/, read once per process). */
+export function loadModelsSync(dir?: string): Models {
+  if (dir !== undefined) return readModels(dir);
+  return (bundled ??= readModels(defaultModelsDir()));
+}
+
+function readModels(dir: string): Models {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
@@ -66,7 +94,7 @@ export function loadModelsSync(dir: string = defaultModelsDir()): Models {
   }
   if (raw.size === 0) return NO_MODELS;
   const decoded = new Map<string, LinearModel>();
-  return {
+  const models: Models = {
     get(name) {
       const known = decoded.get(name);
       if (known) return known;
@@ -83,5 +111,7 @@ export function loadModelsSync(dir: string = defaultModelsDir()): Models {
     },
     files: [...raw.values()].map(({ weights: _weights, ...meta }) => meta),
     hash: hash.digest('hex').slice(0, 8),
+    share: () => ({ files: [...models.files], hash: models.hash, models: [...raw.keys()].map((name) => models.get(name as ModelName)!.share()) }),
   };
+  return models;
 }

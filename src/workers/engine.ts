@@ -3,7 +3,8 @@
 // or the reason the article was skipped. Serializing where the annotation is made keeps the main thread free for
 // reading and writing.
 import type { Annotator, AnnotatorOptions } from '../annotate-text.js';
-import { NO_MODELS } from '../learn/models.js';
+import { NO_MODELS, sharedModels } from '../learn/models.js';
+import type { SharedModels } from '../learn/models.js';
 import type { UserVocabulary } from '../lexicon/lexicon.js';
 import type { Annotation } from '../model/annotation.js';
 import { serialize } from '../serialize/serialize.js';
@@ -35,11 +36,14 @@ export interface EngineSetup {
   vocabulary?: UserVocabulary;
   /** false: rules alone (--no-model). */
   model?: boolean;
+  /** The models the main thread decoded, for its workers (the bundled ones are read otherwise). */
+  models?: SharedModels;
 }
 
 /** The annotator an engine's setup asks for. */
 export function annotatorOptions(setup: EngineSetup): AnnotatorOptions {
-  return { ...(setup.vocabulary ? { vocabulary: setup.vocabulary } : {}), ...(setup.model === false ? { models: NO_MODELS } : {}) };
+  const models = setup.model === false ? NO_MODELS : setup.models ? sharedModels(setup.models) : undefined;
+  return { ...(setup.vocabulary ? { vocabulary: setup.vocabulary } : {}), ...(models ? { models } : {}) };
 }
 
 /** One task on one annotator: an article the annotator refuses (bad front matter) is a result, anything else throws. */
