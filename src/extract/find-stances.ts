@@ -79,7 +79,12 @@ function learned(s: SentenceView, ctx: StancesContext, model: LinearModel, event
   const x = new StanceSentence({ s, events, rules, vocabulary: ctx.vocabulary, valences: evaluativeWords() });
   tracerOf(model)?.(x);
   const stances = new SentenceStances(s, ctx, events);
-  const ruled = (cue: TokenSpan): boolean => rules.some((r) => r.cue.from < cue.to && cue.from < r.cue.to);
+  // A rule's cue is the rules' stance; a stance word of the lexicon they read as denied ("did not condemn") stays none.
+  const ruled = (cue: TokenSpan): boolean => {
+    if (rules.some((r) => r.cue.from < cue.to && cue.from < r.cue.to)) return true;
+    for (let k = cue.from; k < cue.to; k++) if (x.deniedInLexicon(k)) return true;
+    return false;
+  };
   for (const l of readLearnedStances(x, model, ruled)) {
     const head = s.tokens[l.cue.to - 1]!.tags;
     const via: StanceBasis = head.has('Verb') ? 'verb' : head.has('Noun') ? 'noun' : 'position';

@@ -130,7 +130,15 @@ export function examplesOf(x: StanceSentence, gold: readonly GoldOpinion[]): Exa
 export function collectExamples(records: readonly Record<string, unknown>[], models: Models = loadModelsSync()): { examples: Example[]; articles: number; stances: number } {
   const zero = new LinearModel('stances', STANCE_LABELS, STANCE_BITS, new Int16Array((1 << STANCE_BITS) * STANCE_LABELS.length), 1);
   // The other models as shipped: the stances stage reads the mentions they make.
-  const annotator = createAnnotator({ models: { get: (name) => (name === 'stances' ? zero : models.get(name)), files: models.files, hash: models.hash } });
+  const traced: Models = {
+    get: (name) => (name === 'stances' ? zero : models.get(name)),
+    files: models.files,
+    hash: models.hash,
+    share: () => {
+      throw new Error('the training annotator runs in one thread: its traced model is not shared');
+    },
+  };
+  const annotator = createAnnotator({ models: traced });
   const examples: Example[] = [];
   let stances = 0;
   const articles = joinArticles(toMpqaSentences(records));

@@ -146,6 +146,12 @@ export class StanceSentence {
     }
   }
 
+  /** Whether token k is (part of) a phrase of our stance lexicon with a negation before it ("did not condemn"): the
+   *  rules read it as no stance. */
+  deniedInLexicon(k: number): boolean {
+    return this.lexicon[k] !== '' && this.negated[k]!;
+  }
+
   /** Whether token k can be (part of) an evaluative expression the tagger reads: a content word that names no one. */
   eligible(k: number): boolean {
     const c = this.cls[k]!;

@@ -82,7 +82,7 @@ const { lexicon } = rulesOnly;
 
 function modelsWith(file: ModelFile): Models {
   const model = LinearModel.fromFile(file);
-  return { get: (name) => (name === 'stances' ? model : undefined), files: [], hash: 'test' };
+  return { ...NO_MODELS, get: (name) => (name === 'stances' ? model : undefined), hash: 'test' };
 }
 
 describe('npm run train -- --only stances', () => {
