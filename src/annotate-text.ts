@@ -135,7 +135,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
     const claims = findClaims(parsed, findings, claimsContext);
     // Every mention, including those the events and claims stages made ("visited Tehran" → Iran, "Analysts").
     const mentions = [...findings, ...found.derived, ...claims.derived];
-    const stances = findStances(parsed, mentions, found.events, stanceCues);
+    const stances = findStances(parsed, mentions, found.events, { ...stanceCues, model: models.get('stances') });
     const toCodePoint = toCodePointOffsets(text);
     const entities = buildEntities(mentions, { text, toCodePoint });
     const span = (r: Range): Span => ({ text: text.slice(r.start, r.end), start: toCodePoint(r.start), end: toCodePoint(r.end) });

@@ -34,8 +34,8 @@ describe('annotate report (terminal summary)', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toBe('');
     const out = run.stdout;
-    expect(out).toMatch(/^2 articles: 15 actors, 5 places, 26 events, 7 stances, 10 claims\n/);
-    for (const title of ['Actors (top 10 of 15)', 'Places (5)', 'Event categories (8)', 'Stances (7)']) expect(out).toContain(`\n${title}\n`);
+    expect(out).toMatch(/^2 articles: 15 actors, 5 places, 26 events, 18 stances, 9 claims\n/);
+    for (const title of ['Actors (top 10 of 15)', 'Places (5)', 'Event categories (8)', 'Stances (10)']) expect(out).toContain(`\n${title}\n`);
     // Aligned: in the actor table, every row's mentions column ends where the header's does.
     const table = out.split('\n\n')[1]?.split('\n').slice(1) ?? [];
     const header = table[0] ?? '';
@@ -55,7 +55,7 @@ describe('annotate report (terminal summary)', () => {
     const run = await runCli(['report', 'annotations/seeds', '--format', 'json', '--top', '3'], { cwd: dir });
     expect(run.exitCode).toBe(0);
     const summary = JSON.parse(run.stdout);
-    expect(summary.totals).toMatchObject({ articles: 2, actors: 15, events: 26, stances: 7, claims: 10 });
+    expect(summary.totals).toMatchObject({ articles: 2, actors: 15, events: 26, stances: 18, claims: 9 });
     expect(summary.actors.map((a: { name: string }) => a.name)).toEqual(['Pakistan', 'Iran', 'Iranian officials']);
     expect(summary.actors[0]).toEqual({ id: 'pakistan', name: 'Pakistan', type: 'country', codes: ['PAK'], mentions: 25, articles: 2 });
     expect(summary.eventCategories[0]).toMatchObject({ code: '04', category: 'CONSULT', quadClass: 'verbal-cooperation', events: 14 });

@@ -12,7 +12,12 @@ import type { EventFinding } from './find-events.js';
 import type { Range } from './find-claims.js';
 import { SentenceView, actorIn, phraseRange, sentenceViews, governingVerb, headOf, isNounish, isPassive, isVerbish, phraseEndingAt, phraseStartingAt, verbGroup } from './sentence-view.js';
 import type { VerbGroup } from './sentence-view.js';
-import type { Learned } from '../learn/linear-model.js';
+import type { Learned, LinearModel } from '../learn/linear-model.js';
+import { evaluativeWords } from '../learn/stances/evaluative-words.js';
+import { readLearnedStances } from '../learn/stances/read-stances.js';
+import { StanceSentence } from '../learn/stances/stance-sentence.js';
+import type { RuleVerdict, TokenSpan } from '../learn/stances/stance-sentence.js';
+import { tracerOf } from '../learn/stances/trace.js';
 
 export interface StanceFinding {
   holder: (Range & { actor: Finding | undefined }) | null;
@@ -33,6 +38,8 @@ export interface StancesContext {
   vocabulary: StanceVocabulary;
   /** Verbs whose subject receives what the noun after them expresses ("drew condemnation"). */
   receiveVerbs: ReadonlySet<string>;
+  /** The learned model (models/stances.json): it reads the evaluative words the rules miss. Absent: rules alone. */
+  model?: LinearModel | undefined;
 }
 
 /** Words in a verb group that make the position wished for, planned or possible rather than held. */
@@ -51,9 +58,50 @@ export function findStances(parsed: ParsedText, findings: readonly Finding[], ev
     const sentenceEvents = events.filter((e) => e.sentence === n);
     const found = new SentenceStances(s, ctx, sentenceEvents).read();
     out.push(...found);
+    if (ctx.model) out.push(...learned(s, ctx, ctx.model, sentenceEvents, found));
     out.push(...fromEvents(s, sentenceEvents, found, ctx));
   }
   return out;
+}
+
+/** The tokens of the sentence that a range covers. */
+function tokensOf(s: SentenceView, r: Range): TokenSpan {
+  let from = 0;
+  while (from < s.tokens.length - 1 && s.tokens[from]!.end <= r.start) from++;
+  let to = from;
+  while (to < s.tokens.length && s.tokens[to]!.start < r.end) to++;
+  return { from, to: Math.max(to, from + 1) };
+}
+
+/** Stances the model reads where the rules read none: each expression it finds that no rule cue covers. */
+function learned(s: SentenceView, ctx: StancesContext, model: LinearModel, events: readonly EventFinding[], found: readonly StanceFinding[]): StanceFinding[] {
+  const rules: RuleVerdict[] = found.map((f) => ({ cue: tokensOf(s, f.cue), polarity: f.polarity, target: tokensOf(s, f.target), holder: f.holder ? tokensOf(s, f.holder) : null }));
+  const x = new StanceSentence({ s, events, rules, vocabulary: ctx.vocabulary, valences: evaluativeWords() });
+  tracerOf(model)?.(x);
+  const stances = new SentenceStances(s, ctx, events);
+  // A rule's cue is the rules' stance; a stance word of the lexicon they read as denied ("did not condemn") stays none.
+  const ruled = (cue: TokenSpan): boolean => {
+    if (rules.some((r) => r.cue.from < cue.to && cue.from < r.cue.to)) return true;
+    for (let k = cue.from; k < cue.to; k++) if (x.deniedInLexicon(k)) return true;
+    return false;
+  };
+  for (const l of readLearnedStances(x, model, ruled)) {
+    const head = s.tokens[l.cue.to - 1]!.tags;
+    const via: StanceBasis = head.has('Verb') ? 'verb' : head.has('Noun') ? 'noun' : 'position';
+    const target = withVerb(s, l.cue.to, l.target);
+    stances.add(l.holder, target, l.polarity, l.cue.from, l.cue.to, via, 'learned', l.learned);
+  }
+  return stances.found;
+}
+
+/** A target that is the object of a verb between it and the expression takes the verb along: "a desire to [stop the
+ *  violence]" is for stopping it, not for the violence. */
+function withVerb(s: SentenceView, cueEnd: number, target: TokenSpan): TokenSpan {
+  let from = target.from;
+  if (from - 1 < cueEnd || !isVerbish(s, from - 1) || s.breaksAfter(from - 2)) return target;
+  from--;
+  if (from - 1 >= cueEnd && s.norm(from - 1) === 'to') from--;
+  return { from, to: target.to };
 }
 
 /** Stances implied by coded events that no stance word of the same sentence already gave. */
@@ -89,6 +137,10 @@ class SentenceStances {
     private readonly ctx: StancesContext,
     private readonly events: readonly EventFinding[],
   ) {}
+
+  get found(): StanceFinding[] {
+    return this.out;
+  }
 
   read(): StanceFinding[] {
     const { s } = this;
@@ -275,7 +327,7 @@ class SentenceStances {
     return t ? this.events.find((e) => e.start <= t.start && t.end <= e.end) : undefined;
   }
 
-  private add(holder: { from: number; to: number } | null, target: { from: number; to: number }, polarity: Polarity, from: number, to: number, via: StanceBasis, reason: string): void {
+  add(holder: { from: number; to: number } | null, target: { from: number; to: number }, polarity: Polarity, from: number, to: number, via: StanceBasis, reason: string, learned?: Learned[]): void {
     const { s } = this;
     const range = (a: number, b: number): Range => ({ start: s.tokens[a]!.start, end: s.tokens[b - 1]!.end });
     const cue = range(from, to);
@@ -292,6 +344,7 @@ class SentenceStances {
       event: this.events.find((e) => e.start < cue.end && cue.start < e.end),
       sentence: s.tokens[0]!.sentence,
       reason,
+      ...(learned ? { learned } : {}),
     });
   }
 

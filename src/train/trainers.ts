@@ -3,5 +3,6 @@
 import type { Trainer } from './trainer.js';
 import { claimsTrainer } from './train-claims.js';
 import { namesTrainer } from './train-names.js';
+import { stancesTrainer } from './train-stances.js';
 
-export const TRAINERS: readonly Trainer[] = [namesTrainer, claimsTrainer];
+export const TRAINERS: readonly Trainer[] = [namesTrainer, claimsTrainer, stancesTrainer];
