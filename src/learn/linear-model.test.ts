@@ -2,7 +2,7 @@
 // deterministic to the byte.
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { LinearModel, hashFeature } from './linear-model.js';
+import { FNV_OFFSET, LinearModel, extendHash, hashFeature } from './linear-model.js';
 import { Perceptron, seededRandom, shuffled } from './perceptron.js';
 
 const trainedOn = { set: 'hand-made', file: 'none', sha256: '0'.repeat(64), documents: 4, terms: 'ours' };
@@ -69,6 +69,16 @@ describe('Perceptron and LinearModel', () => {
     expect(learned.label).toBe('cue');
     expect(learned.features.length).toBeLessThanOrEqual(2);
     expect(learned.features[0]!.weight).toBeGreaterThanOrEqual(learned.features.at(-1)!.weight);
+  });
+
+  it('hashes a feature by its parts as it hashes the whole string, and scores hashes as it scores strings', () => {
+    const model = LinearModel.fromFile(train(1).toFile({ name: 'claims', task: 'toy', trainedOn, epochs: 5, seed: 1, examples: 8 }));
+    for (const [a, b] of [['w=', 'said'], ['suf2=', 'ïd'], ['', ''], ['L=O|', '“quoted”']] as const) expect(extendHash(hashFeature(a), b)).toBe(hashFeature(a + b));
+    expect(extendHash(FNV_OFFSET, 'bias')).toBe(hashFeature('bias'));
+    for (const x of examples) {
+      const hashes = x.features.map((f) => extendHash(FNV_OFFSET, f));
+      expect([...model.scoresOfHashes(hashes)]).toEqual([...model.scores(x.features)]);
+    }
   });
 
   it('hashes features the same way everywhere (FNV-1a, 32 bits)', () => {

@@ -118,6 +118,20 @@ export class LinearModel {
     return out;
   }
 
+  /** The scores of features given by their hashes (hashFeature, or extendHash over their parts): the same as scores()
+   *  on the strings, without building them. The array is reused by the next call. */
+  scoresOfHashes(hashes: ArrayLike<number>, count = hashes.length): Float64Array {
+    const out = this.scratch;
+    out.fill(0);
+    const { width, weights, mask } = this;
+    for (let k = 0; k < count; k++) {
+      const base = (hashes[k]! & mask) * width;
+      for (let l = 0; l < width; l++) out[l] = out[l]! + weights[base + l]!;
+    }
+    for (let l = 0; l < width; l++) out[l] = out[l]! * this.scale;
+    return out;
+  }
+
   /** The best label's index, and its margin over the runner-up. Ties go to the lower index. */
   best(features: readonly string[], allowed?: (label: number) => boolean): { label: number; margin: number } {
     const scores = this.scores(features);
@@ -152,9 +166,18 @@ function round(x: number): number {
 
 /** FNV-1a over the UTF-16 code units of a feature string: fast, and the same in every process and on every machine. */
 export function hashFeature(feature: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < feature.length; k++) {
-    h ^= feature.charCodeAt(k);
+  return extendHash(FNV_OFFSET, feature);
+}
+
+/** The hash of a string before any text: extendHash(FNV_OFFSET, s) === hashFeature(s). */
+export const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a continued over more text: extendHash(hashFeature(a), b) === hashFeature(a + b), so a feature made of parts
+ *  ("w=" and a word) is hashed without building its string. */
+export function extendHash(hash: number, text: string): number {
+  let h = hash;
+  for (let k = 0; k < text.length; k++) {
+    h ^= text.charCodeAt(k);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
