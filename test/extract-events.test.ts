@@ -98,8 +98,12 @@ describe('events: false positives and duplicates', () => {
     // "at The Godfather" first reads as a place; the article then makes The Godfather an actor. The event used to keep
     // the actor's id as its place, an id the places list does not have (annotate report refused three BBC files).
     const doc = annotate('The film star Marlon Brando refused an award at The Godfather in March.\nLater The Godfather made Marlon Brando famous.');
+    // (With the names model the article no longer makes it an actor; whichever list it lands in, the event's place is
+    // a place of the annotation or none.)
     expect(doc.events.length).toBeGreaterThan(0);
-    expect(doc.events.map((e) => e.place)).toEqual(doc.events.map(() => null));
+    const places = new Set(doc.places.map((p) => p.id));
+    const actors = new Set(doc.actors.map((a) => a.id));
+    for (const e of doc.events) expect(e.place === null || (places.has(e.place) && !actors.has(e.place))).toBe(true);
   });
 
   it.each([
