@@ -210,7 +210,8 @@ function toEvents(
   const ids = (list: EventFinding['source']): string[] => [...new Set(list.map((f) => entities.idOf(f)).filter((id): id is string => id !== undefined && actorIds.has(id)))];
   const placeId = (f: EventFinding['place']): string | null => {
     const id = f ? entities.idOf(f) : undefined;
-    return id !== undefined && placeIds.has(id) ? id : null;
+    // (A name both lists hold, "The Godfather" a venue in one sentence and an actor in another, is no place.)
+    return id !== undefined && placeIds.has(id) && !actorIds.has(id) ? id : null;
   };
   const out: EventAnnotation[] = [];
   for (const e of found) {
