@@ -467,22 +467,20 @@ function bestMatch(s: SentenceView, i: number, vocabulary: EventVocabulary): Can
   return best;
 }
 
-/** The verb patterns filed under one form, indexed by their object words: those of several words or with no object
- *  are always tried; a one-word pattern with objects only when a sentence holds one of them. */
+/** The verb patterns filed under one form, grouped by their object list: those of several words or with no object
+ *  are always tried; the one-word patterns of a list only when a sentence holds one of its words. CAMEO 2.0 repeats
+ *  one list over a whole synonym block, so a verb with hundreds of patterns has a few dozen lists. */
 class VerbIndex {
   private readonly open: number[] = [];
-  private readonly byObject = new Map<string, number[]>();
+  private readonly byList = new Map<ReadonlySet<string>, number[]>();
 
   constructor(patterns: readonly Pattern[]) {
     patterns.forEach((p, k) => {
-      if (p.object.size === 0 || p.words.length > 1) {
-        this.open.push(k);
-        return;
-      }
-      for (const w of p.object) {
-        const list = this.byObject.get(w);
-        if (!list) this.byObject.set(w, [k]);
-        else if (list[list.length - 1] !== k) list.push(k);
+      if (p.object.size === 0 || p.words.length > 1) this.open.push(k);
+      else {
+        const list = this.byList.get(p.object);
+        if (list) list.push(k);
+        else this.byList.set(p.object, [k]);
       }
     });
   }
@@ -490,11 +488,10 @@ class VerbIndex {
   /** The patterns that may match before these object words, in the order of the list. */
   candidates(patterns: readonly Pattern[], objectWords: readonly string[]): Pattern[] {
     let picked: number[] = this.open;
-    for (const w of objectWords) {
-      const list = this.byObject.get(w);
-      if (list) picked = picked === this.open ? [...this.open, ...list] : [...picked, ...list];
+    for (const [objects, ks] of this.byList) {
+      if (objectWords.some((w) => objects.has(w))) picked = [...picked, ...ks];
     }
-    if (picked !== this.open) picked = [...new Set(picked)].sort((a, b) => a - b);
+    if (picked !== this.open) picked = picked.sort((a, b) => a - b);
     return picked.map((k) => patterns[k]!);
   }
 }
