@@ -9,7 +9,7 @@ import type { ClaimVocabulary } from './cue-vocabulary.js';
 import { matchPhrase, startsPhrase } from './cue-vocabulary.js';
 import { SentenceView, actorIn, phraseRange, previousVerb, sentenceViews, headOf, isPassive, isVerbish, isNounish, phraseEndingAt, phraseStartingAt, verbGroup } from './sentence-view.js';
 import type { Learned, LinearModel } from '../learn/linear-model.js';
-import { CUE_BEGIN, ClaimSentence, readParts, tagCues, widenCues } from '../learn/claims/claim-features.js';
+import { CUE_BEGIN, ClaimSentence, cueContext, readParts, walkCues, widenCues } from '../learn/claims/claim-features.js';
 import type { RuleCue, TokenSpan } from '../learn/claims/claim-features.js';
 
 /** UTF-16 offsets into the article. */
@@ -56,6 +56,23 @@ const ADDRESSEE_VERBS = /^(tell|told|tells|telling|inform|informed|informs|assur
 const BE = /^(is|are|was|were|be|been|being|'s|'re)$/;
 /** How many sentences back a quotation that ends in the current one may have opened. */
 const QUOTE_SENTENCES = 6;
+
+/** The hashes of one decision's features, reused by every decision of the claims model (it holds at most 27). */
+const HASHES = new Uint32Array(32);
+
+/** The cue decision on token i after the label `previous`, as explain shows it: its features' strings are built only
+ *  here, when `annotate explain` reads the claim. */
+function explainCue(model: LinearModel, sentence: ClaimSentence, i: number, previous: number): Learned[] {
+  const features = [...sentence.cueFeatures(i), ...cueContext(sentence, i, previous)];
+  const decided = model.best(features, (l) => l <= CUE_BEGIN);
+  return [model.explain(features, decided.label, decided.margin)];
+}
+
+/** The finding with `learned` made on first read (by explain), once: annotate() never reads it. */
+function withLearned(finding: ClaimFinding, explain: () => Learned[]): ClaimFinding {
+  let learned: Learned[] | undefined;
+  return Object.defineProperty(finding, 'learned', { get: () => (learned ??= explain()), enumerable: true, configurable: true });
+}
 
 export function findClaims(parsed: ParsedText, findings: readonly Finding[], ctx: ClaimsContext): ClaimsResult {
   const quoted = quotedTokens(parsed);
@@ -179,25 +196,25 @@ class SentenceClaims {
   learned(model: LinearModel, rules: ClaimFinding[]): ClaimFinding[] {
     const { s } = this;
     const sentence = new ClaimSentence(s, this.ctx.vocabulary, this.quoted, ruleCues(s, rules));
-    const begins = new Map<number, string[]>();
-    const tagged = tagCues(sentence, (f) => model.scores(f), (i, features, label) => {
-      if (label === CUE_BEGIN) begins.set(i, features);
+    // The features are scored by their hashes; their strings are built only for explain (see explainCue).
+    const begins = new Map<number, number>();
+    const tagged = walkCues(sentence, (i, previous) => model.scoresOfHashes(HASHES, sentence.cueHashes(i, previous, HASHES)), (i, previous, label) => {
+      if (label === CUE_BEGIN) begins.set(i, previous);
     });
     const cues = widenCues(sentence, tagged);
     const out: ClaimFinding[] = [];
     const kept = new Set<ClaimFinding>();
     for (const [n, cue] of cues.entries()) {
-      const features = begins.get(tagged[n]!.from)!;
-      const decided = model.best(features, (l) => l <= CUE_BEGIN);
-      const learned = [model.explain(features, decided.label, decided.margin)];
+      const from = tagged[n]!.from;
+      const explain = (): Learned[] => explainCue(model, sentence, from, begins.get(from)!);
       const range = this.range(cue.from, cue.to);
       const rule = rules.find((c) => !kept.has(c) && c.cue.start < range.end && c.cue.end > range.start);
       if (rule) {
         kept.add(rule);
-        out.push({ ...rule, cue: range, learned });
+        out.push(withLearned({ ...rule, cue: range }, explain));
         continue;
       }
-      const parts = readParts(sentence, cue, (f, allowed) => model.best(f, allowed).label);
+      const parts = readParts(sentence, cue, (j) => model.scoresOfHashes(HASHES, sentence.partHashes(j, cue, HASHES)));
       if (!parts.content || !this.proposition(cue, parts.content) || !this.spans(cue, (t) => isContentWord(t))) continue;
       // Trailing conjunctions and function words are no part of what was said ("the talks, and").
       while (parts.content.to - parts.content.from > 1 && !isContentWord(s.tokens[parts.content.to - 1]!)) parts.content.to--;
@@ -217,7 +234,7 @@ class SentenceClaims {
       const content = this.range(parts.content.from, parts.content.to);
       const continues = parts.continues.map((r) => this.range(r.from, r.to));
       const hedges = [...this.hedgesIn(cue.from, cue.to), ...[content, ...continues].flatMap((r) => this.hedgesInRange(r))];
-      out.push({ source, cue: range, content, continues, hedges, hedgingCue: verb !== null && isVerbish(s, cue.from) && verb.phrase.value.hedging, sentence: s.tokens[0]!.sentence, reason: 'model', learned });
+      out.push(withLearned({ source, cue: range, content, continues, hedges, hedgingCue: verb !== null && isVerbish(s, cue.from) && verb.phrase.value.hedging, sentence: s.tokens[0]!.sentence, reason: 'model' }, explain));
     }
     // A claim of the rules the model does not see stays: on PolNeAR dev dropping them loses more than it gains.
     for (const c of rules) if (!kept.has(c)) out.push(c);

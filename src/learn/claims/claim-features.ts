@@ -2,7 +2,10 @@
 // claim lexicon knows it and whether the rules made a cue of it; and from these the feature strings of the three
 // decisions it makes (is this token part of a cue, is this token the source of that cue, is it in its content).
 // Everything per token is computed once per sentence; the feature strings are built only for the tokens asked about.
+// At inference the features are hashed from their parts (cueHashes, partHashes) without building their strings: the
+// trainer and explain read the strings, and claims.test.ts checks that both give the same hashes.
 import type { Token } from '../../nlp/create-nlp.js';
+import { extendHash, hashFeature } from '../linear-model.js';
 import type { SentenceView } from '../../extract/sentence-view.js';
 import type { ClaimVocabulary } from '../../extract/cue-vocabulary.js';
 import { matchPhrase, startsPhrase } from '../../extract/cue-vocabulary.js';
@@ -95,6 +98,68 @@ function lexiconKinds(s: SentenceView, vocabulary: ClaimVocabulary): string[] {
   for (let i = 0; i < s.tokens.length; i++) if (vocabulary.impersonal.has(s.norm(i))) kinds[i] += 'i';
   return kinds;
 }
+
+/** The hash of a feature's text so far followed by "|". */
+function bar(hash: number): number {
+  return extendHash(hash, '|');
+}
+
+/** The hashes of the constant beginnings of the cue features ("ww=" of `ww=${w1}|${w}`), and of the context features
+ *  for each label before ("Lw=other|"). */
+const C = {
+  b: hashFeature('b'),
+  w: hashFeature('w='),
+  t: hashFeature('t='),
+  w_1: hashFeature('w-1='),
+  w1: hashFeature('w+1='),
+  t_1: hashFeature('t-1='),
+  t1: hashFeature('t+1='),
+  ww: hashFeature('ww='),
+  wn: hashFeature('wn='),
+  ttt: hashFeature('ttt='),
+  wt1: hashFeature('wt+1='),
+  lex: hashFeature('lex='),
+  lext: hashFeature('lext='),
+  r: hashFeature('r='),
+  rw: hashFeature('rw='),
+  r_1: hashFeature('r-1='),
+  r1: hashFeature('r+1='),
+  p: hashFeature('p='),
+  p_1: hashFeature('p-1='),
+  pp: hashFeature('pp='),
+  q: hashFeature('q='),
+  pos: hashFeature('pos='),
+  that: hashFeature('that='),
+  L: CLAIM_LABELS.map((l) => hashFeature(`L=${l}`)),
+  Lw: CLAIM_LABELS.map((l) => hashFeature(`Lw=${l}|`)),
+  Lt: CLAIM_LABELS.map((l) => hashFeature(`Lt=${l}|`)),
+  Lp: CLAIM_LABELS.map((l) => hashFeature(`Lp=${l}|`)),
+};
+
+/** The same for the part features, on each side of the cue (index 0 "L", 1 "R"): "Pw=L|", "Pd=R" … */
+const sides = (name: string, end = '|'): number[] => ['L', 'R'].map((side) => hashFeature(`${name}=${side}${end}`));
+const P = {
+  p: hashFeature('P'),
+  d: sides('Pd', ''),
+  dt: sides('Pdt', ''),
+  w: sides('Pw'),
+  t: sides('Pt'),
+  tt: sides('Ptt'),
+  tn: sides('Ptn'),
+  pu: sides('Pp'),
+  pu1: sides('Pp-1'),
+  b: sides('Pb'),
+  bt: sides('Pbt'),
+  bd: sides('Pbd', ''),
+  cw: sides('Pcw'),
+  cwt: sides('Pcwt'),
+  cl: sides('Pcl'),
+  q: sides('Pq'),
+  a: sides('Pa'),
+  n: sides('Pn'),
+  nb: sides('Pnb'),
+  e: sides('Pe'),
+};
 
 /** One sentence, read once for every decision the model makes in it. */
 export class ClaimSentence {
@@ -194,6 +259,43 @@ export class ClaimSentence {
     ];
   }
 
+  /** The hashes of partFeatures(j, cue), in their order, written to out from 0: the same sums in the model, without
+   *  building the strings. Returns how many. */
+  partHashes(j: number, cue: TokenSpan, out: Uint32Array): number {
+    const before = j < cue.from;
+    const s = before ? 0 : 1;
+    const d = before ? cue.from - j : j - cue.to + 1;
+    const db = d <= 3 ? String(d) : d <= 5 ? '4' : d <= 10 ? '6' : '11';
+    const w = this.word(j);
+    const t = this.tag(j);
+    const cw = this.words[cue.from]!;
+    const lex = this.lexicon[cue.from]!.slice(0, 1);
+    const between = before ? this.between(j, cue.from) : this.between(cue.to - 1, j);
+    const actor = this.view.actorAt[j] ? 'A' : '';
+    const next = this.word(cue.to);
+    out[0] = P.p;
+    out[1] = extendHash(P.d[s]!, db);
+    out[2] = extendHash(bar(extendHash(P.dt[s]!, db)), t);
+    out[3] = extendHash(P.w[s]!, w);
+    out[4] = extendHash(P.t[s]!, t);
+    out[5] = extendHash(bar(extendHash(P.tt[s]!, this.tag(j - 1))), t);
+    out[6] = extendHash(bar(extendHash(P.tn[s]!, t)), this.tag(j + 1));
+    out[7] = extendHash(P.pu[s]!, this.punct[j]!);
+    out[8] = extendHash(P.pu1[s]!, j > 0 ? this.punct[j - 1]! : '<s>');
+    out[9] = extendHash(P.b[s]!, between);
+    out[10] = extendHash(bar(extendHash(P.bt[s]!, between)), t);
+    out[11] = extendHash(bar(extendHash(P.bd[s]!, db)), between);
+    out[12] = extendHash(P.cw[s]!, cw);
+    out[13] = extendHash(bar(extendHash(P.cwt[s]!, cw)), t);
+    out[14] = extendHash(bar(extendHash(bar(extendHash(P.cl[s]!, lex)), this.rule[cue.from]!.slice(0, 1))), db);
+    out[15] = extendHash(bar(extendHash(P.q[s]!, this.quoted[j] ? 'q' : '')), this.quoted[cue.from] ? 'q' : '');
+    out[16] = extendHash(bar(extendHash(P.a[s]!, actor)), t);
+    out[17] = extendHash(bar(extendHash(P.n[s]!, next)), this.punct[cue.to - 1]!);
+    out[18] = extendHash(bar(extendHash(P.nb[s]!, next)), between);
+    out[19] = extendHash(P.e[s]!, j === 0 ? 'first' : j === this.n - 1 ? 'last' : '');
+    return 20;
+  }
+
   /** A closed-class word that neither the claim lexicon nor the rules mark: it begins no cue. */
   closed(i: number): boolean {
     const t = this.tags[i]!;
@@ -249,6 +351,52 @@ export class ClaimSentence {
       `that=${that}|${lex}`,
     ];
   }
+
+  /** The hashes of cueFeatures(i) and then cueContext(this, i, previous), written to out from 0: the same sums in the
+   *  model, without building the strings. Returns how many. */
+  cueHashes(i: number, previous: number, out: Uint32Array): number {
+    const w = this.word(i);
+    const t = this.tag(i);
+    const w1 = this.word(i - 1);
+    const t1 = this.tag(i - 1);
+    const n1 = this.word(i + 1);
+    const u1 = this.tag(i + 1);
+    const rule = this.rule[i]!;
+    const lex = this.lexicon[i]!;
+    const p = this.punct[i]!;
+    const p1 = i > 0 ? this.punct[i - 1]! : '<s>';
+    const rest = i === this.n - 1 ? 'last' : i === 0 ? 'first' : i < 3 ? 'early' : '';
+    const that = n1 === 'that' || this.word(i + 2) === 'that' ? 'that' : '';
+    out[0] = C.b;
+    out[1] = extendHash(C.w, w);
+    out[2] = extendHash(C.t, t);
+    out[3] = extendHash(C.w_1, w1);
+    out[4] = extendHash(C.w1, n1);
+    out[5] = extendHash(C.t_1, t1);
+    out[6] = extendHash(C.t1, u1);
+    out[7] = extendHash(bar(extendHash(C.ww, w1)), w);
+    out[8] = extendHash(bar(extendHash(C.wn, w)), n1);
+    out[9] = extendHash(bar(extendHash(bar(extendHash(C.ttt, t1)), t)), u1);
+    out[10] = extendHash(bar(extendHash(C.wt1, w)), u1);
+    out[11] = extendHash(C.lex, lex);
+    out[12] = extendHash(bar(extendHash(C.lext, lex)), t);
+    out[13] = extendHash(C.r, rule);
+    out[14] = extendHash(bar(extendHash(C.rw, rule.slice(0, 1))), w);
+    out[15] = extendHash(C.r_1, i > 0 ? this.rule[i - 1]!.slice(0, 1) : '<s>');
+    out[16] = extendHash(C.r1, i + 1 < this.n ? this.rule[i + 1]!.slice(0, 1) : '</s>');
+    out[17] = extendHash(C.p, p);
+    out[18] = extendHash(C.p_1, p1);
+    out[19] = extendHash(bar(extendHash(bar(extendHash(C.pp, p1)), t)), p);
+    out[20] = extendHash(bar(extendHash(C.q, this.quoted[i] ? 'q' : '')), t);
+    out[21] = extendHash(bar(extendHash(C.pos, rest)), t);
+    out[22] = extendHash(bar(extendHash(C.that, that)), lex);
+    // cueContext
+    out[23] = C.L[previous]!;
+    out[24] = extendHash(C.Lw[previous]!, this.words[i]!);
+    out[25] = extendHash(C.Lt[previous]!, this.tags[i]!);
+    out[26] = extendHash(C.Lp[previous]!, i > 0 ? this.punct[i - 1]! : '');
+    return 27;
+  }
 }
 
 /** The label of the token before, joined with what most decides whether a cue goes on. */
@@ -260,6 +408,17 @@ export function cueContext(sentence: ClaimSentence, i: number, previous: number)
 /** Reads the cues of a sentence left to right: each token takes the best label given the label before it (a cue
  *  goes on only after it began). `score` gives the labels' scores for a token's features. */
 export function tagCues(sentence: ClaimSentence, score: (features: readonly string[]) => ArrayLike<number>, onToken?: (i: number, features: string[], label: number) => void): TokenSpan[] {
+  let features: string[] = [];
+  return walkCues(
+    sentence,
+    (i, previous) => score((features = [...sentence.cueFeatures(i), ...cueContext(sentence, i, previous)])),
+    onToken && ((i, _previous, label) => onToken(i, features, label)),
+  );
+}
+
+/** tagCues with the scores of token i after the label `previous` given by `score` (at inference: the model's scores
+ *  of cueHashes, no string built). */
+export function walkCues(sentence: ClaimSentence, score: (i: number, previous: number) => ArrayLike<number>, onToken?: (i: number, previous: number, label: number) => void): TokenSpan[] {
   const spans: TokenSpan[] = [];
   let previous = OTHER;
   let open: TokenSpan | null = null;
@@ -271,11 +430,10 @@ export function tagCues(sentence: ClaimSentence, score: (features: readonly stri
       open = null;
       continue;
     }
-    const features = [...sentence.cueFeatures(i), ...cueContext(sentence, i, previous)];
-    const s = score(features);
+    const s = score(i, previous);
     let label = s[CUE_BEGIN]! > s[OTHER]! ? CUE_BEGIN : OTHER;
     if (previous !== OTHER && s[CUE_INSIDE]! > s[label]!) label = CUE_INSIDE;
-    onToken?.(i, features, label);
+    onToken?.(i, previous, label);
     if (label === CUE_INSIDE && open) open.to = i + 1;
     else {
       if (open) spans.push(open);
@@ -295,13 +453,20 @@ export interface ClaimParts {
   continues: TokenSpan[];
 }
 
-const PART_LABELS = (label: number): boolean => label === OTHER || label === SOURCE || label === CONTENT;
+/** The best of other, source and content in a token's scores; a tie goes to the first (as LinearModel.best). */
+function bestPart(s: ArrayLike<number>): number {
+  let best = OTHER;
+  if (s[SOURCE]! > s[best]!) best = SOURCE;
+  if (s[CONTENT]! > s[best]!) best = CONTENT;
+  return best;
+}
 
 /** Labels every token outside the cue as source, content or neither, and joins them into spans: the source run
- *  nearest the cue, the content's longest run (a one-token gap does not break it). */
-export function readParts(sentence: ClaimSentence, cue: TokenSpan, best: (features: readonly string[], allowed: (label: number) => boolean) => number): ClaimParts {
+ *  nearest the cue, the content's longest run (a one-token gap does not break it). `score` gives the labels' scores
+ *  of token j as a part of the claim (of partFeatures(j, cue), or at inference of partHashes). */
+export function readParts(sentence: ClaimSentence, cue: TokenSpan, score: (j: number) => ArrayLike<number>): ClaimParts {
   const labels = new Int8Array(sentence.n);
-  for (let j = 0; j < sentence.n; j++) labels[j] = j >= cue.from && j < cue.to ? OTHER : best(sentence.partFeatures(j, cue), PART_LABELS);
+  for (let j = 0; j < sentence.n; j++) labels[j] = j >= cue.from && j < cue.to ? OTHER : bestPart(score(j));
   const runs = (label: number, gap: number): TokenSpan[] => {
     const out: TokenSpan[] = [];
     for (let j = 0; j < sentence.n; j++) {
