@@ -6,5 +6,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Subprocess tests start Node and load the vocabulary; a loaded CI machine needs more than the 5 s default.
     testTimeout: 30_000,
+    // Set-up hooks build annotators (compromise, the lexicons, the models) and annotate the seeds once per file.
+    hookTimeout: 60_000,
   },
 });
