@@ -5,9 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { namesTrainer } from '../../train/train-names.js';
 import { modelBytes } from '../../train/run-train.js';
 import { createAnnotator } from '../../annotate-text.js';
+import { hashFeature } from '../linear-model.js';
 import type { ModelFile } from '../linear-model.js';
-import { goldLabels, NAME_LABELS, shape } from './name-tagger.js';
+import { loadModelsSync } from '../models.js';
+import { goldLabels, NAME_LABELS, sentenceFacts, shape, tagSentence, tagSentenceByHashes, tokenFeatures, tokenHashes } from './name-tagger.js';
+import { evidenceOf, tagInputs, toRuleSpans } from './tag-names.js';
+import { createParser } from '../../nlp/create-nlp.js';
 import type { Token } from '../../nlp/create-nlp.js';
+import { loadLexiconsSync } from '../../lexicon/load-lexicons.js';
+import { indexLexicon } from '../../lexicon/index-lexicon.js';
+import { findNames } from '../../extract/find-names.js';
+import { classifyNames } from '../../extract/classify-names.js';
 
 /** A few records in the shape of the CoNLL-2003 split: text, sentences, entities with UTF-16 offsets. */
 function record(text: string, names: [string, string][]): Record<string, unknown> {
@@ -58,6 +66,46 @@ describe('names: the tagger', () => {
     expect(shape('U.S.')).toBe('X.X.');
     expect(shape('McCain')).toBe('XxXx');
     expect(shape('1996-08-30')).toBe('d-d-d');
+  });
+});
+
+describe('names: features hashed from their parts', () => {
+  const lexicon = loadLexiconsSync();
+  const index = indexLexicon(lexicon);
+  const parse = createParser(lexicon);
+  const model = loadModelsSync().get('names')!;
+  const TEXTS = [
+    'HALVERTON ROVERS SIGN NEW STRIKER\nHalverton Rovers signed Tomás Øberg from Kestrel Town on Monday; the kestrel is a bird.',
+    "Maria Olsen's firm, Nordvik Shipping (Oslo), told the U.S. Senate that Pakistan's exports to Riga fell 3.5% in 2024.",
+    'Dr. Jean-Luc McCain said: "The Baltic Traders Union will meet in Tallinn." The union said Baltic trade grew.',
+  ];
+
+  it('gives every token, after every label, the hashes of its feature strings, and the same spans as the strings do', () => {
+    let decided = 0;
+    for (const text of TEXTS) {
+      const parsed = parse(text, 0);
+      for (const sports of [false, true]) {
+        const rules = toRuleSpans(classifyNames(findNames(parsed, text, index), { index, sports, date: null }));
+        const article = evidenceOf(parsed, sports);
+        for (const input of tagInputs(parsed, rules)) {
+          const facts = sentenceFacts(input.tokens);
+          const out = new Uint32Array(96);
+          for (let i = 0; i < input.tokens.length; i++) {
+            for (let p = 0; p < NAME_LABELS.length; p++) {
+              const n = tokenHashes(input, facts, i, p, index, article, out);
+              const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
+              expect(sorted([...out.subarray(0, n)])).toEqual(sorted(tokenFeatures(input, facts, i, p, index, article).map(hashFeature)));
+            }
+          }
+          const strings = tagSentence(input, model, index, article);
+          const hashed = tagSentenceByHashes(input, facts, model, index, article);
+          const plain = (spans: typeof strings) => spans.map((s) => ({ ...s, features: s.features() }));
+          expect(plain(hashed)).toEqual(plain(strings));
+          decided += strings.length;
+        }
+      }
+    }
+    expect(decided).toBeGreaterThan(10);
   });
 });
 

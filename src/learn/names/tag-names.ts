@@ -4,8 +4,8 @@ import type { ParsedText, Token } from '../../nlp/create-nlp.js';
 import type { LexiconIndex } from '../../lexicon/index-lexicon.js';
 import type { Learned, LinearModel } from '../linear-model.js';
 import type { Finding } from '../../extract/classify-names.js';
-import { articleEvidence, tagSentence, tokenEnd } from './name-tagger.js';
-import type { ArticleEvidence, NameType, RuleMark, Scorer, TagInput } from './name-tagger.js';
+import { articleEvidence, evidenceOfFacts, sentenceFacts, tagSentenceByHashes, tokenEnd } from './name-tagger.js';
+import type { ArticleEvidence, NameType, RuleMark, TagInput } from './name-tagger.js';
 
 /** What the tagger needs to know of a rule's finding. */
 export interface RuleSpan {
@@ -60,16 +60,17 @@ export function evidenceOf(parsed: ParsedText, sports: boolean): ArticleEvidence
 
 /** Runs the model over an article: the names it finds, sentence by sentence. */
 export function tagArticle(model: LinearModel, parsed: ParsedText, rules: readonly RuleSpan[], index: LexiconIndex, sports: boolean): ModelSpan[] {
-  const article = evidenceOf(parsed, sports);
-  const scorer: Scorer = model;
+  const inputs = tagInputs(parsed, rules);
+  const facts = inputs.map((input) => sentenceFacts(input.tokens));
+  const article = evidenceOfFacts(parsed.sentences, facts, sports);
   const out: ModelSpan[] = [];
-  tagInputs(parsed, rules).forEach((input, sentence) => {
-    for (const span of tagSentence(input, scorer, index, article)) {
+  inputs.forEach((input, sentence) => {
+    for (const span of tagSentenceByHashes(input, facts[sentence]!, model, index, article)) {
       const tokens = input.tokens.slice(span.first, span.last + 1);
       const end = tokenEnd(tokens[tokens.length - 1]!);
       const start = tokens[0]!.start;
       if (end <= start) continue;
-      out.push({ sentence, start, end, type: span.type, tokens, before: input.tokens[span.first - 1], explain: () => model.explain(span.features, span.label, span.margin) });
+      out.push({ sentence, start, end, type: span.type, tokens, before: input.tokens[span.first - 1], explain: () => model.explain(span.features(), span.label, span.margin) });
     }
   });
   return out;
