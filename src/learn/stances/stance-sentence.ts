@@ -50,6 +50,10 @@ export class FeatureStrings implements FeatureSink {
   }
 }
 
+/** The hash of each feature's text before its first value, by call site (a tagged template's parts are one array per
+ *  site). */
+const PREFIXES = new WeakMap<TemplateStringsArray, number>();
+
 /** The features as hashes, in a buffer reused from one decision to the next (reset). */
 export class FeatureHashes implements FeatureSink {
   hashes = new Uint32Array(64);
@@ -61,7 +65,8 @@ export class FeatureHashes implements FeatureSink {
 
   f(parts: TemplateStringsArray, a?: Part, b?: Part, c?: Part, d?: Part): void {
     const n = parts.length - 1;
-    let h = extendHash(FNV_OFFSET, parts[0]!);
+    let h = PREFIXES.get(parts);
+    if (h === undefined) PREFIXES.set(parts, (h = extendHash(FNV_OFFSET, parts[0]!)));
     if (n > 0) h = extendHash(extendHash(h, typeof a === 'string' ? a : String(a)), parts[1]!);
     if (n > 1) h = extendHash(extendHash(h, typeof b === 'string' ? b : String(b)), parts[2]!);
     if (n > 2) h = extendHash(extendHash(h, typeof c === 'string' ? c : String(c)), parts[3]!);
