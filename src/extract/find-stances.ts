@@ -89,9 +89,22 @@ function learned(s: SentenceView, ctx: StancesContext, model: LinearModel, event
     const head = s.tokens[l.cue.to - 1]!.tags;
     const via: StanceBasis = head.has('Verb') ? 'verb' : head.has('Noun') ? 'noun' : 'position';
     const target = withVerb(s, l.cue.to, l.target);
-    stances.add(l.holder, target, l.polarity, l.cue.from, l.cue.to, via, 'learned', l.learned);
+    const before = stances.found.length;
+    stances.add(l.holder, target, l.polarity, l.cue.from, l.cue.to, via, 'learned');
+    // The decisions behind it are made when explain first reads them: annotate() never pays for their strings.
+    if (stances.found.length > before) explainedOnDemand(stances.found[before]!, l.explain);
   }
   return stances.found;
+}
+
+/** Gives a finding its `learned` decisions as a property computed on first read, then kept. */
+function explainedOnDemand(f: StanceFinding, explain: () => Learned[]): void {
+  let learned: Learned[] | undefined;
+  Object.defineProperty(f, 'learned', {
+    enumerable: true,
+    configurable: true,
+    get: () => (learned ??= explain()),
+  });
 }
 
 /** A target that is the object of a verb between it and the expression takes the verb along: "a desire to [stop the

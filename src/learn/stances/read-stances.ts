@@ -5,7 +5,8 @@
 // meet the tagger's: they carry their own prefixes). Pure; the weights come from models/stances.json.
 import type { Polarity } from '../../model/annotation.js';
 import type { Learned, LinearModel } from '../linear-model.js';
-import type { Candidate, StanceSentence, TokenSpan } from './stance-sentence.js';
+import { FeatureHashes, FeatureStrings } from './stance-sentence.js';
+import type { Candidate, CandidateSet, StanceSentence, TokenSpan } from './stance-sentence.js';
 
 /** The model's labels, in the order of the weights file. `scratch` only takes the other side of ranking updates
  *  while training (see train-stances.ts); inference never reads it. */
@@ -23,7 +24,9 @@ export interface LearnedStance {
   target: TokenSpan;
   /** Null: the writer holds it. */
   holder: TokenSpan | null;
-  learned: Learned[];
+  /** The learned decisions behind it, for `annotate explain`: made on demand (their feature strings are built only
+   *  then), since most runs never explain. */
+  explain(): Learned[];
 }
 
 const isPolarity = (label: number): boolean => label === 1 || label === 2;
@@ -44,13 +47,46 @@ export function rankCandidates(model: LinearModel, candidates: readonly Candidat
   return { best, margin: second === -Infinity ? Infinity : top - second };
 }
 
+/** The best candidate of a set by the ranking label, among those `allowed`, and its margin over the runner-up: the
+ *  same as rankCandidates over the set's feature strings, scored by their hashes. */
+function rankSet(model: LinearModel, set: CandidateSet, allowed: readonly number[], sink: FeatureHashes): { best: number; margin: number } {
+  let best = -1;
+  let top = -Infinity;
+  let second = -Infinity;
+  for (const k of allowed) {
+    sink.reset();
+    set.features(k, sink);
+    const score = model.scoresOfHashes(sink.hashes, sink.count)[RANK]!;
+    if (score > top) {
+      second = top;
+      top = score;
+      best = k;
+    } else if (score > second) second = score;
+  }
+  return { best, margin: second === -Infinity ? Infinity : top - second };
+}
+
+/** The hashes of one decision's features: one buffer for every sentence (reading a sentence never starts another). */
+const hashes = new FeatureHashes();
+
+interface Expression {
+  from: number;
+  to: number;
+  label: number;
+  /** The surest word, whose reasons explain the expression. */
+  word: number;
+  margin: number;
+}
+
 /** The stances the model reads in the sentence; `skip` leaves out expressions before their target and holder are
- *  sought (those the rules already read). */
+ *  sought (those the rules already read). Features are scored by their hashes; their strings are built only if the
+ *  stance is explained. */
 export function readLearnedStances(x: StanceSentence, model: LinearModel, skip: (cue: TokenSpan) => boolean = () => false): LearnedStance[] {
   const out: LearnedStance[] = [];
-  let open: { from: number; to: number; label: number; features: string[]; margin: number } | null = null;
+  const sink = hashes;
+  let open: Expression | null = null;
   const close = (): void => {
-    if (open && !skip(open)) out.push(...complete(x, model, open));
+    if (open && !skip(open)) out.push(...complete(x, model, open, sink));
     open = null;
   };
   for (let k = 0; k < x.size; k++) {
@@ -58,8 +94,9 @@ export function readLearnedStances(x: StanceSentence, model: LinearModel, skip: 
       if (open && k > open.to) close();
       continue;
     }
-    const features = x.tokenFeatures(k);
-    const scores = model.scores(features);
+    sink.reset();
+    x.tokenFeaturesTo(k, sink);
+    const scores = model.scoresOfHashes(sink.hashes, sink.count);
     const label = scores[2]! > scores[1]! ? 2 : 1;
     const margin = scores[label]! - scores[NONE]!;
     if (margin <= MARGIN) {
@@ -69,37 +106,47 @@ export function readLearnedStances(x: StanceSentence, model: LinearModel, skip: 
     // Neighbours of one polarity make one expression ("expressed concern"); keep the surest word's reasons.
     if (open && open.label === label && open.to === k) {
       open.to = k + 1;
-      if (margin > open.margin) Object.assign(open, { features, margin });
+      if (margin > open.margin) Object.assign(open, { word: k, margin });
     } else {
       close();
-      open = { from: k, to: k + 1, label, features, margin };
+      open = { from: k, to: k + 1, label, word: k, margin };
     }
   }
   close();
   return out;
 }
 
-function complete(x: StanceSentence, model: LinearModel, e: { from: number; to: number; label: number; features: string[]; margin: number }): LearnedStance[] {
-  const targets = x.targetCandidates(e.from, e.to);
-  if (targets.length === 0) return [];
-  const target = rankCandidates(model, targets);
-  const chosenTarget = targets[target.best]!;
+function complete(x: StanceSentence, model: LinearModel, e: Expression, sink: FeatureHashes): LearnedStance[] {
+  const targets = x.targets(e.from, e.to);
+  if (targets.spans.length === 0) return [];
+  const target = rankSet(model, targets, targets.spans.map((_, k) => k), sink);
+  const chosenTarget = target.best;
   // No one holds a position toward themselves: a holder overlapping the target is no candidate (the writer always is).
-  const t = chosenTarget.span!;
-  const holders = x.holderCandidates(e.from, e.to).filter((c) => c.span === null || c.span.to <= t.from || c.span.from >= t.to);
-  const holder = rankCandidates(model, holders);
-  const chosenHolder = holders[holder.best]!;
+  const t = targets.spans[chosenTarget]!;
+  const holders = x.holders(e.from, e.to);
+  const allowed: number[] = [];
+  holders.spans.forEach((span, k) => {
+    if (span === null || span.to <= t.from || span.from >= t.to) allowed.push(k);
+  });
+  const holder = rankSet(model, holders, allowed, sink);
+  const chosenHolder = holder.best;
   if (!isPolarity(e.label)) return [];
+  const holderSpan = holders.spans[chosenHolder]!;
+  const features = (set: CandidateSet, k: number): string[] => {
+    const strings = new FeatureStrings();
+    set.features(k, strings);
+    return strings.list;
+  };
   return [
     {
       cue: { from: e.from, to: e.to },
       polarity: e.label === 1 ? 'support' : 'oppose',
-      target: chosenTarget.span!,
-      holder: chosenHolder.span,
-      learned: [
-        model.explain(e.features, e.label, e.margin),
-        { ...model.explain(chosenTarget.features, RANK, target.margin), label: 'target' },
-        { ...model.explain(chosenHolder.features, RANK, holder.margin), label: chosenHolder.span ? 'holder' : 'holder: the writer' },
+      target: t,
+      holder: holderSpan,
+      explain: () => [
+        model.explain(x.tokenFeatures(e.word), e.label, e.margin),
+        { ...model.explain(features(targets, chosenTarget), RANK, target.margin), label: 'target' },
+        { ...model.explain(features(holders, chosenHolder), RANK, holder.margin), label: holderSpan ? 'holder' : 'holder: the writer' },
       ],
     },
   ];

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unused-expressions -- a feature is a tagged template sent to a sink (sink.f`w=${word}`): a statement by design */
 // One sentence as the learned stances model reads it: what each word is (its form, tags, rating in the evaluative
 // word list, negation before it, our stance lexicon and our rules' verdict on it), and the spans that can be the target
 // or the holder of an evaluative expression, each with the features that describe it relative to the expression.
@@ -10,6 +11,7 @@ import type { EventFinding } from '../../extract/find-events.js';
 import type { SentenceView } from '../../extract/sentence-view.js';
 import { headOf, phraseEndingAt, phraseStartingAt, verbGroup } from '../../extract/sentence-view.js';
 import type { Valences } from './evaluative-words.js';
+import { FNV_OFFSET, extendHash } from '../linear-model.js';
 
 /** A span of the sentence's tokens, [from, to). */
 export interface TokenSpan {
@@ -21,6 +23,75 @@ export interface TokenSpan {
 export interface Candidate {
   span: TokenSpan | null;
   features: string[];
+}
+
+/** A value in a feature: written as a template literal writes it. */
+type Part = string | number | boolean;
+
+/** Where the features of one decision go, each written as a tagged template (f`w=${word}`, at most four values): as
+ *  strings (training, explain) or as their hashes (inference), which are extendHash over the same parts, so the hash of
+ *  a feature equals hashFeature of its string without the string being built. */
+export interface FeatureSink {
+  f(parts: TemplateStringsArray, a?: Part, b?: Part, c?: Part, d?: Part): void;
+}
+
+/** The features as strings, as the trainer and explain read them. */
+export class FeatureStrings implements FeatureSink {
+  readonly list: string[] = [];
+
+  f(parts: TemplateStringsArray, a?: Part, b?: Part, c?: Part, d?: Part): void {
+    const n = parts.length - 1;
+    let s = parts[0]!;
+    if (n > 0) s += `${a}${parts[1]}`;
+    if (n > 1) s += `${b}${parts[2]}`;
+    if (n > 2) s += `${c}${parts[3]}`;
+    if (n > 3) s += `${d}${parts[4]}`;
+    this.list.push(s);
+  }
+}
+
+/** The hash of each feature's text before its first value, by call site (a tagged template's parts are one array per
+ *  site). */
+const PREFIXES = new WeakMap<TemplateStringsArray, number>();
+
+/** The features as hashes, in a buffer reused from one decision to the next (reset). */
+export class FeatureHashes implements FeatureSink {
+  hashes = new Uint32Array(64);
+  count = 0;
+
+  reset(): void {
+    this.count = 0;
+  }
+
+  f(parts: TemplateStringsArray, a?: Part, b?: Part, c?: Part, d?: Part): void {
+    const n = parts.length - 1;
+    let h = PREFIXES.get(parts);
+    if (h === undefined) PREFIXES.set(parts, (h = extendHash(FNV_OFFSET, parts[0]!)));
+    if (n > 0) h = extendHash(extendHash(h, typeof a === 'string' ? a : String(a)), parts[1]!);
+    if (n > 1) h = extendHash(extendHash(h, typeof b === 'string' ? b : String(b)), parts[2]!);
+    if (n > 2) h = extendHash(extendHash(h, typeof c === 'string' ? c : String(c)), parts[3]!);
+    if (n > 3) h = extendHash(extendHash(h, typeof d === 'string' ? d : String(d)), parts[4]!);
+    if (this.count === this.hashes.length) {
+      const grown = new Uint32Array(2 * this.count);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[this.count++] = h;
+  }
+}
+
+/** The candidates of one decision (a target's or a holder's): their spans, and each one's features on demand. */
+export interface CandidateSet {
+  readonly spans: readonly (TokenSpan | null)[];
+  features(i: number, sink: FeatureSink): void;
+}
+
+function toCandidates(set: CandidateSet): Candidate[] {
+  return set.spans.map((span, i) => {
+    const sink = new FeatureStrings();
+    set.features(i, sink);
+    return { span, features: sink.list };
+  });
 }
 
 /** What the rules made of a word: the polarity of a stance whose cue covers it. */
@@ -41,13 +112,15 @@ export interface StanceSentenceInputs {
   valences: Valences;
 }
 
-const NEGATION = /^(not|never|n't|no|without|nor|neither|hardly|barely|refuse|refused|refuses|refusing|declined|fail|failed|fails|lack|lacks|lacked)$/;
-const THAT = /^(that|to|whether|how|what|if)$/;
-const SPEECH = /^(say|says|said|saying|tell|told|tells|telling|add|added|adds|adding|state|stated|states|note|noted|notes|according|insist|insisted|insists|claim|claimed|claims|warn|warned|warns|believe|believes|believed|think|thinks|thought|argue|argued|argues|declare|declared|declares|announce|announced|announces)$/;
+// Word lists as sets: the same answers as the anchored alternations they were, without running a regular expression
+// per word.
+const NEGATION = new Set(['not', 'never', "n't", 'no', 'without', 'nor', 'neither', 'hardly', 'barely', 'refuse', 'refused', 'refuses', 'refusing', 'declined', 'fail', 'failed', 'fails', 'lack', 'lacks', 'lacked']);
+const THAT = new Set(['that', 'to', 'whether', 'how', 'what', 'if']);
+const SPEECH = new Set(['say', 'says', 'said', 'saying', 'tell', 'told', 'tells', 'telling', 'add', 'added', 'adds', 'adding', 'state', 'stated', 'states', 'note', 'noted', 'notes', 'according', 'insist', 'insisted', 'insists', 'claim', 'claimed', 'claims', 'warn', 'warned', 'warns', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'argue', 'argued', 'argues', 'declare', 'declared', 'declares', 'announce', 'announced', 'announces']);
 /** How many words away from an expression its target or holder may start or end. */
 const WINDOW = 20;
 /** Clause-opening words: a word after them starts a new clause for the windows of evaluative words. */
-const OPENS_CLAUSE = /^(but|while|whereas|although|though|because|since|however)$/;
+const OPENS_CLAUSE = new Set(['but', 'while', 'whereas', 'although', 'though', 'because', 'since', 'however']);
 
 /** Word classes in a few letters: enough for features, cheaper than the tag set. */
 function wordClass(s: SentenceView, k: number): string {
@@ -112,7 +185,7 @@ export class StanceSentence {
     this.word = s.tokens.map((_, k) => s.norm(k));
     this.cls = s.tokens.map((_, k) => wordClass(s, k));
     this.rating = this.word.map((w) => x.valences.get(w));
-    const negation = this.word.map((w, k) => NEGATION.test(w) || s.tokens[k]!.tags.has('Negative'));
+    const negation = this.word.map((w, k) => NEGATION.has(w) || s.tokens[k]!.tags.has('Negative'));
     this.negated = this.word.map((_, k) => {
       for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
         if (negation[j]) return true;
@@ -142,7 +215,7 @@ export class StanceSentence {
       this.after[k] = tone(sum);
       const v = this.rating[k];
       if (v !== undefined) sum += this.negated[k] ? -v / 2 : v;
-      if (s.breaksAfter(k - 1, false) || OPENS_CLAUSE.test(this.word[k]!)) sum = 0;
+      if (s.breaksAfter(k - 1, false) || OPENS_CLAUSE.has(this.word[k]!)) sum = 0;
     }
   }
 
@@ -162,31 +235,37 @@ export class StanceSentence {
 
   /** The tagger's features of token k: is it (part of) an expression of support or opposition? */
   tokenFeatures(k: number): string[] {
+    const sink = new FeatureStrings();
+    this.tokenFeaturesTo(k, sink);
+    return sink.list;
+  }
+
+  /** The tagger's features of token k, into a sink. */
+  tokenFeaturesTo(k: number, sink: FeatureSink): void {
     const { word: w, cls: c } = this;
     const prev = k > 0 ? w[k - 1]! : '<s>';
     const next = k + 1 < this.size ? w[k + 1]! : '</s>';
     const b = band(this.rating[k]);
     const neg = this.negated[k] ? 'neg' : 'pos';
     const rule = this.rule[k];
-    const f = [
-      'bias',
-      `w=${w[k]}`,
-      `c=${c[k]}`,
-      `w-1=${prev}`,
-      `w+1=${next}`,
-      `c-1=${k > 0 ? c[k - 1] : '<s>'}|c=${c[k]}`,
-      `c+1=${k + 1 < this.size ? c[k + 1] : '</s>'}|c=${c[k]}`,
-      `w|w+1=${w[k]}|${next}`,
-      `w-1|w=${prev}|${w[k]}`,
-      `b=${b}|${neg}`,
-      `b=${b}|c=${c[k]}`,
-      `w|after=${w[k]}|${this.after[k]}`,
-      `c|after=${c[k]}|${this.after[k]}|${neg}`,
-      `lex=${this.lexicon[k]}|${neg}`,
-      `rule=${rule ? rule.polarity : ''}`,
-    ];
-    if (b !== '') f.push(`w|neg=${w[k]}|${neg}`);
-    return f;
+    const wk = w[k]!;
+    const ck = c[k]!;
+    sink.f`bias`;
+    sink.f`w=${wk}`;
+    sink.f`c=${ck}`;
+    sink.f`w-1=${prev}`;
+    sink.f`w+1=${next}`;
+    sink.f`c-1=${k > 0 ? c[k - 1]! : '<s>'}|c=${ck}`;
+    sink.f`c+1=${k + 1 < this.size ? c[k + 1]! : '</s>'}|c=${ck}`;
+    sink.f`w|w+1=${wk}|${next}`;
+    sink.f`w-1|w=${prev}|${wk}`;
+    sink.f`b=${b}|${neg}`;
+    sink.f`b=${b}|c=${ck}`;
+    sink.f`w|after=${wk}|${this.after[k]!}`;
+    sink.f`c|after=${ck}|${this.after[k]!}|${neg}`;
+    sink.f`lex=${this.lexicon[k]!}|${neg}`;
+    sink.f`rule=${rule ? rule.polarity : ''}`;
+    if (b !== '') sink.f`w|neg=${wk}|${neg}`;
   }
 
   /** The noun phrases of the sentence and their parts, computed once. */
@@ -252,7 +331,7 @@ export class StanceSentence {
   }
 
   /** What lies between the expression [a, b) and a span: verbs, breaks, "that". */
-  private between(a: number, b: number, span: TokenSpan): string[] {
+  private between(a: number, b: number, span: TokenSpan): { verbs: number; broken: boolean; that: boolean } {
     const from = span.to <= a ? span.to : b;
     const to = span.to <= a ? a : span.from;
     let verbs = 0;
@@ -261,14 +340,19 @@ export class StanceSentence {
     for (let k = from; k < to; k++) {
       const c = this.cls[k]!;
       if (c === 'V' || c === 'VD' || c === 'VG') verbs++;
-      if (THAT.test(this.word[k]!)) that = true;
+      if (THAT.has(this.word[k]!)) that = true;
     }
     for (let k = Math.max(0, from - 1); k < to; k++) if (this.s.breaksAfter(k)) broken = true;
-    return [`vb=${Math.min(verbs, 2)}`, `br=${broken}`, `that=${that}`];
+    return { verbs: Math.min(verbs, 2), broken, that };
   }
 
   /** The spans that can be the target of the expression [a, b): noun phrases, and the clause after or before it. */
   targetCandidates(a: number, b: number): Candidate[] {
+    return toCandidates(this.targets(a, b));
+  }
+
+  /** The targets of the expression [a, b), each one's features made on demand. */
+  targets(a: number, b: number): CandidateSet {
     const { word: w, cls: c } = this;
     const aw = w[b - 1]!;
     const ac = c[b - 1]!;
@@ -276,7 +360,7 @@ export class StanceSentence {
     for (const p of this.phrases()) if (this.near(a, b, p)) spans.push({ span: p, kind: 'np' });
     // The clause after it ("said [the election was free]", "concern over [what he called violations]").
     let start = b;
-    while (start < this.size && (THAT.test(w[start]!) || c[start] === 'P') && start - b < 2) start++;
+    while (start < this.size && (THAT.has(w[start]!) || c[start] === 'P') && start - b < 2) start++;
     if (start < this.size) {
       const end = this.clauseEnd(start);
       if (end - start > 1) spans.push({ span: { from: start, to: end }, kind: 'cl' });
@@ -294,7 +378,8 @@ export class StanceSentence {
     const rule = this.rule[a];
     const afterOrder = spans.filter((x) => x.kind === 'np' && x.span.from >= b).map((x) => x.span.from);
     const beforeOrder = spans.filter((x) => x.kind === 'np' && x.span.to <= a).map((x) => x.span.to);
-    return spans.map(({ span, kind }) => {
+    const features = (i: number, sink: FeatureSink): void => {
+      const { span, kind } = spans[i]!;
       const after = span.from >= b;
       const dir = after ? 'R' : 'L';
       const d = after ? span.from - b : a - span.to;
@@ -303,40 +388,53 @@ export class StanceSentence {
       const head = headOf(this.s, span.from, span.to);
       const prep = span.from > 0 && c[span.from - 1] === 'P' ? w[span.from - 1]! : '-';
       const isSubject = subject !== null && subject.to === span.to;
-      const features = [
-        't:bias',
-        `t:k=${kind}|${dir}`,
-        `t:k=${kind}|${dir}|d=${distance(d)}`,
-        `t:k=${kind}|${dir}|r=${r}`,
-        `t:k=${kind}|len=${length(span.to - span.from)}`,
-        `t:aw=${aw}|${kind}|${dir}|r=${r}`,
-        `t:ac=${ac}|${kind}|${dir}|r=${r}`,
-        `t:prep=${prep}|${dir}`,
-        `t:aw=${aw}|prep=${prep}`,
-        `t:ac=${ac}|prep=${prep}|${dir}`,
-        `t:hc=${c[head]}`,
-        `t:hw=${w[head]}`,
-        `t:subj=${isSubject}|ac=${ac}`,
-        `t:actor=${this.s.actorAt[head] ? this.s.actorAt[head].ref.type : '-'}`,
-        `t:ev=${this.eventRootAt(head)}`,
-      ];
-      for (const x of this.between(a, b, span)) features.push(`t:${x}|${dir}`);
-      if (rule?.target && rule.target.from < span.to && span.from < rule.target.to) features.push('t:rule');
-      return { span, features };
-    });
+      sink.f`t:bias`;
+      sink.f`t:k=${kind}|${dir}`;
+      sink.f`t:k=${kind}|${dir}|d=${distance(d)}`;
+      sink.f`t:k=${kind}|${dir}|r=${r}`;
+      sink.f`t:k=${kind}|len=${length(span.to - span.from)}`;
+      sink.f`t:aw=${aw}|${kind}|${dir}|r=${r}`;
+      sink.f`t:ac=${ac}|${kind}|${dir}|r=${r}`;
+      sink.f`t:prep=${prep}|${dir}`;
+      sink.f`t:aw=${aw}|prep=${prep}`;
+      sink.f`t:ac=${ac}|prep=${prep}|${dir}`;
+      sink.f`t:hc=${c[head]!}`;
+      sink.f`t:hw=${w[head]!}`;
+      sink.f`t:subj=${isSubject}|ac=${ac}`;
+      sink.f`t:actor=${this.s.actorAt[head] ? this.s.actorAt[head].ref.type : '-'}`;
+      sink.f`t:ev=${this.eventRootAt(head)}`;
+      const between = this.between(a, b, span);
+      sink.f`t:vb=${between.verbs}|${dir}`;
+      sink.f`t:br=${between.broken}|${dir}`;
+      sink.f`t:that=${between.that}|${dir}`;
+      if (rule?.target && rule.target.from < span.to && span.from < rule.target.to) sink.f`t:rule`;
+    };
+    return { spans: spans.map((x) => x.span), features };
   }
 
   /** Who can hold the expression [a, b): the writer (span null), or a noun phrase of the sentence. */
   holderCandidates(a: number, b: number): Candidate[] {
+    return toCandidates(this.holders(a, b));
+  }
+
+  /** The holders of the expression [a, b), each one's features made on demand. */
+  holders(a: number, b: number): CandidateSet {
     const { word: w, cls: c, s } = this;
     const aw = w[b - 1]!;
     const ac = c[b - 1]!;
     const subject = this.subjectOf(a);
     const rule = this.rule[a];
-    const out: Candidate[] = [{ span: null, features: ['h:null', `h:null|aw=${aw}`, `h:null|ac=${ac}`, `h:null|subj=${subject !== null}`] }];
     const spans = this.phrases().filter((p) => this.near(a, b, p));
     const beforeOrder = spans.filter((p) => p.to <= a).map((p) => p.to);
-    for (const span of spans) {
+    const features = (i: number, sink: FeatureSink): void => {
+      if (i === 0) {
+        sink.f`h:null`;
+        sink.f`h:null|aw=${aw}`;
+        sink.f`h:null|ac=${ac}`;
+        sink.f`h:null|subj=${subject !== null}`;
+        return;
+      }
+      const span = spans[i - 1]!;
       const after = span.from >= b;
       const dir = after ? 'R' : 'L';
       const d = after ? span.from - b : a - span.to;
@@ -348,25 +446,25 @@ export class StanceSentence {
       const isSubject = subject !== null && subject.to === span.to;
       const possessor = span.to === a && /['’]s$/i.test(s.tokens[span.to - 1]!.text);
       const actor = s.actorAt[head];
-      const features = [
-        'h:bias',
-        `h:${dir}|d=${distance(d)}`,
-        `h:${dir}|r=${r}`,
-        `h:subj=${isSubject}`,
-        `h:subj=${isSubject}|ac=${ac}`,
-        `h:aw=${aw}|${dir}|r=${r}`,
-        `h:poss=${possessor}`,
-        `h:prep=${prep}|${dir}`,
-        `h:hc=${c[head]}`,
-        `h:hw=${w[head]}`,
-        `h:actor=${actor ? actor.ref.type : '-'}`,
-        `h:speaks=${SPEECH.test(next) || (span.to + 1 < this.size && SPEECH.test(w[span.to + 1]!))}`,
-        `h:len=${length(span.to - span.from)}`,
-      ];
-      for (const x of this.between(a, b, span)) features.push(`h:${x}|${dir}`);
-      if (rule?.holder && rule.holder.from < span.to && span.from < rule.holder.to) features.push('h:rule');
-      out.push({ span, features });
-    }
-    return out;
+      sink.f`h:bias`;
+      sink.f`h:${dir}|d=${distance(d)}`;
+      sink.f`h:${dir}|r=${r}`;
+      sink.f`h:subj=${isSubject}`;
+      sink.f`h:subj=${isSubject}|ac=${ac}`;
+      sink.f`h:aw=${aw}|${dir}|r=${r}`;
+      sink.f`h:poss=${possessor}`;
+      sink.f`h:prep=${prep}|${dir}`;
+      sink.f`h:hc=${c[head]!}`;
+      sink.f`h:hw=${w[head]!}`;
+      sink.f`h:actor=${actor ? actor.ref.type : '-'}`;
+      sink.f`h:speaks=${SPEECH.has(next) || (span.to + 1 < this.size && SPEECH.has(w[span.to + 1]!))}`;
+      sink.f`h:len=${length(span.to - span.from)}`;
+      const between = this.between(a, b, span);
+      sink.f`h:vb=${between.verbs}|${dir}`;
+      sink.f`h:br=${between.broken}|${dir}`;
+      sink.f`h:that=${between.that}|${dir}`;
+      if (rule?.holder && rule.holder.from < span.to && span.from < rule.holder.to) sink.f`h:rule`;
+    };
+    return { spans: [null, ...spans], features };
   }
 }

@@ -10,13 +10,16 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createAnnotator } from '../../annotate-text.js';
-import { LinearModel } from '../linear-model.js';
+import { LinearModel, hashFeature } from '../linear-model.js';
 import type { ModelFile } from '../linear-model.js';
 import { NO_MODELS, loadModelsSync } from '../models.js';
 import type { Models } from '../models.js';
 import { modelBytes, trainModel } from '../../train/run-train.js';
 import { stancesTrainer } from '../../train/train-stances.js';
 import { EVALUATIVE_WORDS_FILE, readEvaluativeWords } from './evaluative-words.js';
+import { FeatureHashes } from './stance-sentence.js';
+import type { CandidateSet, StanceSentence } from './stance-sentence.js';
+import { traceStances } from './trace.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'annotate-stances-'));
@@ -136,5 +139,40 @@ describe('the shipped model (models/stances.json)', () => {
     const text = 'India condemned the airstrikes. Iran voiced support for a peaceful resolution.';
     expect(stances(withModel, text)).toEqual(expect.arrayContaining(stances(rulesOnly, text)));
     expect(stances(rulesOnly, text)).toEqual(['India oppose the airstrikes', 'Iran support a peaceful resolution']);
+  });
+
+  it('scores by hashes that are those of the feature strings the trainer reads, for every word and candidate', () => {
+    const model = LinearModel.fromShared(models.get('stances')!.share());
+    const sentences: StanceSentence[] = [];
+    traceStances(model, (x) => sentences.push(x));
+    const annotator = createAnnotator({ lexicon, models: { ...models, get: (name) => (name === 'stances' ? model : models.get(name)) } });
+    const texts = [
+      'India condemned the airstrikes. Iran voiced support for a peaceful resolution, but critics said the plan was a disaster.',
+      '“The talks were not a failure,” the minister said on Tuesday, while rebels hardly welcomed the deal.',
+      readFileSync(join(root, 'fixtures/people-and-organizations.txt'), 'utf8'),
+    ];
+    for (const text of texts) annotator.annotate(text);
+    expect(sentences.length).toBeGreaterThan(5);
+    const sink = new FeatureHashes();
+    const same = (strings: string[], fill: (sink: FeatureHashes) => void): void => {
+      sink.reset();
+      fill(sink);
+      expect(Array.from(sink.hashes.subarray(0, sink.count))).toEqual(strings.map(hashFeature));
+    };
+    const sameSet = (set: CandidateSet, strings: { features: string[] }[]): void => {
+      expect(strings.length).toBe(set.spans.length);
+      strings.forEach((c, i) => same(c.features, (h) => set.features(i, h)));
+    };
+    let words = 0;
+    for (const x of sentences) {
+      for (let k = 0; k < x.size; k++) {
+        same(x.tokenFeatures(k), (h) => x.tokenFeaturesTo(k, h));
+        sameSet(x.targets(k, k + 1), x.targetCandidates(k, k + 1));
+        sameSet(x.holders(k, k + 1), x.holderCandidates(k, k + 1));
+        if (k + 2 <= x.size) sameSet(x.targets(k, k + 2), x.targetCandidates(k, k + 2));
+        words++;
+      }
+    }
+    expect(words).toBeGreaterThan(50);
   });
 });
