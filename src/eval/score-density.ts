@@ -4,6 +4,8 @@
 // violence that are not ("a hit film", "the champion was beaten"): the figure to watch, with a seeded sample of the
 // events to read. Pure functions, no I/O; evaluate-corpus.ts is the shell around them.
 import type { Annotation } from '../model/annotation.js';
+import { hashFeature } from '../learn/linear-model.js';
+import { seededRandom } from '../learn/perceptron.js';
 
 /** CAMEO roots counted as fighting. */
 export const FIGHT_ROOTS: readonly string[] = ['18', '19', '20'];
@@ -107,28 +109,6 @@ export function summarizeDensity(articles: readonly ArticleEvents[]): Density {
   };
 }
 
-/** FNV-1a of a string: the seed of a folder's sample. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-/** mulberry32: a small seeded generator of floats in [0, 1). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Up to `n` fight events of each folder, drawn at random but the same for the same corpus, seed and n: each folder
  * draws from its own generator (seeded by the seed and the folder's name, so one folder's sample does not move
@@ -138,7 +118,7 @@ export function sampleFightEvents(articles: readonly ArticleEvents[], n: number,
   const samples = new Map<string, SampledEvent[]>();
   for (const [folder, list] of byFolder(articles)) {
     const pool = list.flatMap((a) => a.events.filter((e) => isFight(e.code)).map((event) => ({ path: a.path, event })));
-    const random = generator(hash(`${seed}:${folder}`));
+    const random = seededRandom(hashFeature(`${seed}:${folder}`));
     const indices = pool.map((_, i) => i);
     const take = Math.min(n, pool.length);
     for (let i = 0; i < take; i++) {

@@ -33,37 +33,33 @@ const isPolarity = (label: number): boolean => label === 1 || label === 2;
 
 /** The best candidate by the ranking label, and its margin over the runner-up. */
 export function rankCandidates(model: LinearModel, candidates: readonly Candidate[]): { best: number; margin: number } {
+  return bestByScore(candidates.map((_, k) => k), (k) => model.scores(candidates[k]!.features)[RANK]!);
+}
+
+/** The index of the highest score (the first of equals) and its margin over the runner-up. */
+function bestByScore(indices: readonly number[], score: (k: number) => number): { best: number; margin: number } {
   let best = -1;
   let top = -Infinity;
   let second = -Infinity;
-  candidates.forEach((c, k) => {
-    const score = model.scores(c.features)[RANK]!;
-    if (score > top) {
+  for (const k of indices) {
+    const s = score(k);
+    if (s > top) {
       second = top;
-      top = score;
+      top = s;
       best = k;
-    } else if (score > second) second = score;
-  });
+    } else if (s > second) second = s;
+  }
   return { best, margin: second === -Infinity ? Infinity : top - second };
 }
 
 /** The best candidate of a set by the ranking label, among those `allowed`, and its margin over the runner-up: the
  *  same as rankCandidates over the set's feature strings, scored by their hashes. */
 function rankSet(model: LinearModel, set: CandidateSet, allowed: readonly number[], sink: FeatureHashes): { best: number; margin: number } {
-  let best = -1;
-  let top = -Infinity;
-  let second = -Infinity;
-  for (const k of allowed) {
+  return bestByScore(allowed, (k) => {
     sink.reset();
     set.features(k, sink);
-    const score = model.scoresOfHashes(sink.hashes, sink.count)[RANK]!;
-    if (score > top) {
-      second = top;
-      top = score;
-      best = k;
-    } else if (score > second) second = score;
-  }
-  return { best, margin: second === -Infinity ? Infinity : top - second };
+    return model.scoresOfHashes(sink.hashes, sink.count)[RANK]!;
+  });
 }
 
 /** The hashes of one decision's features: one buffer for every sentence (reading a sentence never starts another). */
