@@ -2,7 +2,7 @@
 // the same examples in the same order (shuffled by a seeded generator) give the same weights, bit for bit, and the
 // weights are written as 16-bit integers through a deterministic deflate.
 import { deflateRawSync } from 'node:zlib';
-import { LinearModel, MODEL_FORMAT, hashFeature } from './linear-model.js';
+import { MODEL_FORMAT, hashFeature } from './linear-model.js';
 import type { ModelFile, TrainedOn } from './linear-model.js';
 
 export class Perceptron {
@@ -89,11 +89,6 @@ export class Perceptron {
       weights: deflateRawSync(ints, { level: 9 }).toString('base64'),
     };
   }
-}
-
-/** The model a weights file gives, for checking a trained model without writing it. */
-export function modelOf(file: ModelFile): LinearModel {
-  return LinearModel.fromFile(file);
 }
 
 /** A seeded generator (mulberry32): the same seed gives the same sequence on every machine. */
