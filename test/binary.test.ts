@@ -56,6 +56,20 @@ describe('in a pipeline', () => {
     expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(1);
   });
 
+  it('annotate --stdout | annotate export - makes a table; export | head -1 ends quietly with exit 0', () => {
+    const cwd = corpus(80);
+    const table = spawnSync('bash', ['-c', `set -o pipefail; node "${bin}" news --stdout --format ndjson | tee all.ndjson | node "${bin}" export - --table mentions`], { cwd, encoding: 'utf8', env: shellEnv, maxBuffer: 64 * 1024 * 1024 });
+    expect(table.status).toBe(0);
+    expect(table.stderr).toBe('');
+    const rows = table.stdout.split('\n').filter(Boolean);
+    expect(rows[0]).toMatch(/^article,article_date,kind,entity_id,/);
+    expect(new Set(rows.slice(1).map((row) => row.split(',')[0]))).toHaveProperty('size', 80);
+    const head = spawnSync('bash', ['-c', `set -o pipefail; node "${bin}" export all.ndjson --table mentions | head -1`], { cwd, encoding: 'utf8', env: shellEnv });
+    expect(head.status).toBe(0);
+    expect(head.stderr).toBe('');
+    expect(head.stdout).toBe(`${rows[0]}\n`);
+  });
+
   it('pipes --format ndjson into a JSON parser: one valid document per line, in input order', () => {
     const parser = `let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const docs=s.trim().split('\\n').map(l=>JSON.parse(l));process.stdout.write(JSON.stringify(docs.map(d=>d.source.path)))})`;
     const result = spawnSync('bash', ['-c', `node "${bin}" seeds --stdout --format ndjson | node -e "${parser}"`], { cwd: repo, encoding: 'utf8', env: shellEnv });

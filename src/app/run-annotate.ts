@@ -17,6 +17,7 @@ import type { IgnorePattern, InputFile } from '../discover/find-inputs.js';
 import type { OutputFormat } from '../serialize/serialize.js';
 import type { UserVocabulary } from '../lexicon/lexicon.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { emit, OutputClosed } from './emit.js';
 import { readArticle } from './read-article.js';
 import { diffAnnotations, summarizeDiff } from './diff-annotations.js';
 import { emptySummary } from './report/reporter.js';
@@ -81,9 +82,6 @@ export const DEFAULT_MAX_FILE_MB = 10;
 
 /** Below this many files, `--jobs auto` annotates in this thread: starting workers costs more than they save. */
 export const AUTO_THREADS_FROM = 16;
-
-/** stdout was closed by its reader (`| head -1`): the run has nobody left to write for. */
-class OutputClosed extends Error {}
 
 /** One article, read and annotated (or not), waiting for its turn to be written. */
 interface Prepared {
@@ -347,19 +345,4 @@ function toDisplay(p: string, cwd: string): string {
   const rel = path.relative(cwd, p);
   const climbs = rel.split(path.sep).filter((part) => part === '..').length;
   return (climbs > 2 || path.isAbsolute(rel) ? p : rel).split(path.sep).join('/') || '.';
-}
-
-/** Writes and waits for the stream to take the data, so output order follows input order and nothing is buffered
- *  past a slow reader. A reader that went away (EPIPE) ends the run. */
-function emit(stream: Writable, data: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (stream.destroyed || stream.writableEnded) {
-      reject(new OutputClosed());
-      return;
-    }
-    stream.write(data, (error) => {
-      if (!error) resolve();
-      else reject((error as NodeJS.ErrnoException).code === 'EPIPE' || (error as NodeJS.ErrnoException).code === 'ERR_STREAM_DESTROYED' ? new OutputClosed() : error);
-    });
-  });
 }

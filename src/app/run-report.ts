@@ -9,8 +9,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Annotation } from '../model/annotation.js';
-import { findBrokenReference, findMisplacedSpan } from '../model/check-annotation.js';
-import { annotationSchema } from '../model/annotation.js';
+import { findMisplacedSpan } from '../model/check-annotation.js';
 import { describeFsError, findInputs, toPosix } from '../discover/find-inputs.js';
 import { collectCorpus, compareText } from '../corpus/collect-corpus.js';
 import type { CorpusDocument } from '../corpus/collect-corpus.js';
@@ -20,6 +19,7 @@ import { renderReport } from '../corpus/render-html.js';
 import { loadCameoSync } from '../lexicon/load-lexicons.js';
 import { VERSION } from '../version.js';
 import { megabytes, readArticle } from './read-article.js';
+import { ANNOTATION_FILES, annotationValidator, readAnnotationFile } from './read-annotations.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { EXIT_ERROR, EXIT_OK } from './run-annotate.js';
 
@@ -46,7 +46,6 @@ export interface ReportIO {
   cwd: string;
 }
 
-const ANNOTATION_FILES = { pattern: /\.(?:ya?ml|json|ndjson|jsonl)$/i, noun: 'annotation files (.yaml, .json, .ndjson)' };
 /** Files read at once: reading one after the other left the process idle half the time on 2,000 files. */
 const READS_IN_FLIGHT = 16;
 /** Notices printed one per line before they are summed up: a corpus moved elsewhere would print thousands. */
@@ -64,18 +63,18 @@ export async function runReport(options: ReportOptions, io: ReportIO): Promise<n
 
   const validate = await annotationValidator();
   const read: { annotation: Annotation; annotationFile: string }[] = [];
-  const files = await mapConcurrently(found.files, READS_IN_FLIGHT, async (file) => ({ file, parsed: await readAnnotations(file.absolute, io.stdin) }));
-  for (const { file, parsed } of files) {
-    if (!parsed.ok) {
-      error(file.path, parsed.reason);
-      continue;
-    }
-    parsed.documents.forEach((doc, i) => {
-      const where = parsed.documents.length > 1 ? `${file.path} (document ${i + 1})` : file.path;
-      const problem = validate(doc);
+  const files = await mapConcurrently(found.files, READS_IN_FLIGHT, async (file) => ({ file, documents: await readAnnotationFile(file.absolute, io.stdin) }));
+  for (const { file, documents } of files) {
+    for (const doc of documents) {
+      const where = doc.part === null ? file.path : `${file.path} (${doc.part})`;
+      if (!doc.ok) {
+        error(where, doc.reason);
+        continue;
+      }
+      const problem = validate(doc.value);
       if (problem !== null) error(where, `not an annotation file: ${problem}`);
-      else read.push({ annotation: doc as Annotation, annotationFile: file.path });
-    });
+      else read.push({ annotation: doc.value as Annotation, annotationFile: file.path });
+    }
   }
   // One document per article: the same article annotated twice (two output directories) would count twice.
   read.sort((a, b) => compareText(a.annotation.source.path, b.annotation.source.path) || compareText(a.annotationFile, b.annotationFile));
@@ -131,57 +130,6 @@ export async function runReport(options: ReportOptions, io: ReportIO): Promise<n
     io.stderr.write(`wrote ${shown}: ${plural(documents.length, 'article')} (${withText.toLocaleString('en-US')} with text), ${megabytes(Buffer.byteLength(html))}\n`);
   }
   return failed ? EXIT_ERROR : EXIT_OK;
-}
-
-type ParsedFile = { ok: true; documents: unknown[] } | { ok: false; reason: string };
-
-/** A file's annotation documents, by its extension (stdin by its first character): YAML (one or more documents,
- *  as `--stdout --format yaml` writes them), a JSON document or array, or NDJSON. */
-async function readAnnotations(absolute: string | null, stdin: Readable): Promise<ParsedFile> {
-  const article = await readArticle(absolute, stdin);
-  if (!article.ok) return { ok: false, reason: article.reason };
-  const text = article.text;
-  const extension = absolute === null ? sniff(text) : path.extname(absolute).toLowerCase();
-  try {
-    if (extension === '.ndjson' || extension === '.jsonl') {
-      return { ok: true, documents: text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as unknown) };
-    }
-    if (extension === '.json') {
-      const value = JSON.parse(text) as unknown;
-      return { ok: true, documents: Array.isArray(value) ? value : [value] };
-    }
-    // js-yaml reads the files annotate writes about ten times faster than the yaml package; it matters at 2,000
-    // files. Its core schema is YAML 1.2's, as annotate writes: a date stays a string, not a Date.
-    const { CORE_SCHEMA, loadAll } = await import('js-yaml');
-    return { ok: true, documents: loadAll(text, undefined, { schema: CORE_SCHEMA }).filter((doc) => doc !== null && doc !== undefined) };
-  } catch (problem) {
-    const message = (problem as Error).message.split('\n')[0] ?? '';
-    return { ok: false, reason: `cannot be parsed as ${extension === '.yaml' || extension === '.yml' || extension === '' ? 'YAML' : extension.slice(1).toUpperCase()}: ${message}` };
-  }
-}
-
-/** What stdin holds: JSON starts with a brace or bracket; two JSON objects on separate lines are NDJSON. */
-function sniff(text: string): string {
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('[')) return '.json';
-  if (!trimmed.startsWith('{')) return '';
-  const lines = trimmed.split('\n').filter((line) => line.trim() !== '');
-  return lines.length > 1 && lines.every((line) => line.trimStart().startsWith('{')) ? '.ndjson' : '.json';
-}
-
-/** The ajv validator of the annotation schema (loaded on first use), plus the references the schema cannot check:
- *  every actor, place and event id an item names is in the file. Returns null when the document is fine. */
-async function annotationValidator(): Promise<(doc: unknown) => string | null> {
-  const { Ajv2020 } = await import('ajv/dist/2020.js');
-  const ajv = new Ajv2020({ allErrors: false, strict: false });
-  const check = ajv.compile(annotationSchema);
-  return (doc) => {
-    if (!check(doc)) {
-      const first = check.errors?.[0];
-      return `${first?.instancePath || '(the document)'} ${first?.message ?? 'is not valid'}`;
-    }
-    return findBrokenReference(doc as Annotation);
-  };
 }
 
 /** The article's text when it is the one that was annotated; else null and why. */

@@ -1,14 +1,13 @@
 // `annotate report <annotations…>`: the corpus at a glance. With --html, one self-contained HTML file (highlighted
 // articles, actor table and network, event timeline, stance matrix); without it, aligned tables on stdout (or JSON).
 // The work is app/run-report.ts; this file only declares the options.
-import path from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import type { ReportOptions } from '../app/run-report.js';
 import { colorLevel } from '../app/report/stylish.js';
 import { SUMMARY_FORMATS } from '../corpus/format-summary.js';
 import type { CliIO } from './main.js';
-import { defaultOutDir, readConfig } from './read-config.js';
+import { defaultAnnotationInputs } from './read-config.js';
 
 /** The options as commander gives them: the run's, plus where the default input comes from and --no-color. */
 type ReportFlags = Omit<ReportOptions, 'inputs' | 'color'> & { config?: string; color?: boolean };
@@ -35,13 +34,13 @@ export function reportCommand(program: Command, io: CliIO, setExit: (code: numbe
       }
       if (inputs.length === 0) {
         // Where annotate writes by default is where report reads by default.
-        const config = readConfig(flags.config, io.cwd);
-        if (!config.ok) {
-          io.stderr.write(config.message + '\n');
+        const found = defaultAnnotationInputs(flags.config, io.cwd);
+        if (!found.ok) {
+          io.stderr.write(found.message + '\n');
           setExit(2);
           return;
         }
-        inputs = [path.relative(io.cwd, path.resolve(io.cwd, defaultOutDir(config.value, io.cwd))) || '.'];
+        inputs = found.inputs;
       }
       // Loaded here, not at the top: annotate's own runs never pay for the report's modules (d3-force among them).
       const { runReport } = await import('../app/run-report.js');

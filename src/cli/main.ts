@@ -23,6 +23,7 @@ import { configSchema } from '../config/config-schema.js';
 import { parseDate } from './parse-options.js';
 import { explainCommand } from './command-explain.js';
 import { reportCommand } from './command-report.js';
+import { exportCommand } from './command-export.js';
 
 export interface CliIO {
   stdout: Writable;
@@ -108,6 +109,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
   explainCommand(program, io, (code) => (exitCode = code));
   reportCommand(program, io, (code) => (exitCode = code));
+  exportCommand(program, io, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

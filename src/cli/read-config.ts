@@ -1,5 +1,6 @@
 // Finds and reads the config file for a command: --config as given, else the first annotate.config.yaml upward from
-// the working directory. Shared by every command that annotates (annotate, explain).
+// the working directory. Shared by every command that annotates (annotate, explain) or reads annotations (report,
+// export).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig } from '../config/load-config.js';
@@ -26,4 +27,12 @@ export function readConfig(given: string | undefined, cwd: string): ReadConfigRe
  *  (relative to the config file), else annotations/. */
 export function defaultOutDir(config: Config, cwd: string): string {
   return config.settings.outDir !== undefined ? path.resolve(config.dir ?? cwd, config.settings.outDir) : 'annotations';
+}
+
+/** The inputs of a command that reads annotations (report, export) when none are given: where annotate writes by
+ *  default, relative to cwd. */
+export function defaultAnnotationInputs(given: string | undefined, cwd: string): { ok: true; inputs: string[] } | { ok: false; message: string } {
+  const config = readConfig(given, cwd);
+  if (!config.ok) return config;
+  return { ok: true, inputs: [path.relative(cwd, path.resolve(cwd, defaultOutDir(config.value, cwd))) || '.'] };
 }
