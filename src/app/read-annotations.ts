@@ -4,16 +4,25 @@
 // alone; the ones around it are still read. Shared by `annotate report` and `annotate export`.
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type { Annotation } from '../model/annotation.js';
 import { annotationSchema } from '../model/annotation.js';
 import { findBrokenReference } from '../model/check-annotation.js';
-import { describeFsError } from '../discover/find-inputs.js';
-import type { FileKind } from '../discover/find-inputs.js';
+import { describeFsError, findInputs } from '../discover/find-inputs.js';
+import type { FileKind, InputFile } from '../discover/find-inputs.js';
 
 /** What a directory walk takes as annotation files. */
 export const ANNOTATION_FILES: FileKind = { pattern: /\.(?:ya?ml|json|ndjson|jsonl)$/i, noun: 'annotation files (.yaml, .json, .ndjson)' };
+
+/** The annotation files of `inputs` (files, directories, globs, '-'): each input that matches nothing or cannot be
+ *  read goes to `error`; what a walk skipped on purpose (a symlink loop) is a warning on stderr unless `quiet`. */
+export async function findAnnotationFiles(inputs: readonly string[], io: { cwd: string; stderr: Writable }, quiet: boolean | undefined, error: (input: string, reason: string) => void): Promise<InputFile[]> {
+  const found = await findInputs(inputs, { cwd: io.cwd, accept: ANNOTATION_FILES });
+  for (const problem of found.problems) error(problem.input, problem.reason);
+  for (const warning of found.warnings) if (!quiet) io.stderr.write(`warning ${warning.input}: ${warning.reason}\n`);
+  return found.files;
+}
 
 /** One document of a file, or why it could not be read. `part` locates it in a file of several ("document 3",
  *  "line 12"); null when the file holds one. */

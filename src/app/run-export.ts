@@ -6,14 +6,14 @@
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Annotation } from '../model/annotation.js';
-import { describeFsError, findInputs, toPosix } from '../discover/find-inputs.js';
+import { describeFsError, toPosix } from '../discover/find-inputs.js';
 import { plural } from '../corpus/format-summary.js';
 import { TABLES } from '../export/tables.js';
 import type { TableName } from '../export/tables.js';
 import { formatRow } from '../export/csv.js';
 import type { TableFormat } from '../export/csv.js';
 import { emit, OutputClosed } from './emit.js';
-import { ANNOTATION_FILES, annotationValidator, openAnnotationFile, readDocuments } from './read-annotations.js';
+import { annotationValidator, findAnnotationFiles, openAnnotationFile, readDocuments } from './read-annotations.js';
 import type { OpenedFile } from './read-annotations.js';
 import type { ReportIO } from './run-report.js';
 import { openFileAtomic } from './write-atomic.js';
@@ -40,10 +40,8 @@ export async function runExport(options: ExportOptions, io: ReportIO): Promise<n
     failed = true;
     io.stderr.write(`error ${file}: ${reason}\n`);
   };
-  const found = await findInputs(options.inputs, { cwd: io.cwd, accept: ANNOTATION_FILES });
-  for (const problem of found.problems) error(problem.input, problem.reason);
-  for (const warning of found.warnings) if (!options.quiet) io.stderr.write(`warning ${warning.input}: ${warning.reason}\n`);
-  if (found.files.length === 0) {
+  const files = await findAnnotationFiles(options.inputs, io, options.quiet, error);
+  if (files.length === 0) {
     if (!failed) error(options.inputs.join(' '), 'no annotations to export');
     return EXIT_ERROR;
   }
@@ -75,13 +73,13 @@ export async function runExport(options: ExportOptions, io: ReportIO): Promise<n
 
   const opened: Promise<OpenedFile>[] = [];
   const open = (i: number): void => {
-    const input = found.files[i];
+    const input = files[i];
     if (input !== undefined && opened[i] === undefined) opened[i] = openAnnotationFile(input.absolute, io.stdin);
   };
   try {
-    for (let i = 0; i < found.files.length; i++) {
-      for (let ahead = i; ahead < Math.min(found.files.length, i + READS_AHEAD); ahead++) open(ahead);
-      const input = found.files[i]!;
+    for (let i = 0; i < files.length; i++) {
+      for (let ahead = i; ahead < Math.min(files.length, i + READS_AHEAD); ahead++) open(ahead);
+      const input = files[i]!;
       const handle = await opened[i]!;
       delete opened[i];
       if (!handle.ok) {

@@ -10,7 +10,7 @@ import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Annotation } from '../model/annotation.js';
 import { findMisplacedSpan } from '../model/check-annotation.js';
-import { describeFsError, findInputs, toPosix } from '../discover/find-inputs.js';
+import { describeFsError, toPosix } from '../discover/find-inputs.js';
 import { collectCorpus, compareText } from '../corpus/collect-corpus.js';
 import type { CorpusDocument } from '../corpus/collect-corpus.js';
 import { formatSummary, plural } from '../corpus/format-summary.js';
@@ -19,7 +19,7 @@ import { renderReport } from '../corpus/render-html.js';
 import { loadCameoSync } from '../lexicon/load-lexicons.js';
 import { VERSION } from '../version.js';
 import { megabytes, readArticle } from './read-article.js';
-import { ANNOTATION_FILES, annotationValidator, readAnnotationFile } from './read-annotations.js';
+import { annotationValidator, findAnnotationFiles, readAnnotationFile } from './read-annotations.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { EXIT_ERROR, EXIT_OK } from './run-annotate.js';
 
@@ -57,13 +57,11 @@ export async function runReport(options: ReportOptions, io: ReportIO): Promise<n
     failed = true;
     io.stderr.write(`error ${file}: ${reason}\n`);
   };
-  const found = await findInputs(options.inputs, { cwd: io.cwd, accept: ANNOTATION_FILES });
-  for (const problem of found.problems) error(problem.input, problem.reason);
-  for (const warning of found.warnings) if (!options.quiet) io.stderr.write(`warning ${warning.input}: ${warning.reason}\n`);
+  const inputFiles = await findAnnotationFiles(options.inputs, io, options.quiet, error);
 
   const validate = await annotationValidator();
   const read: { annotation: Annotation; annotationFile: string }[] = [];
-  const files = await mapConcurrently(found.files, READS_IN_FLIGHT, async (file) => ({ file, documents: await readAnnotationFile(file.absolute, io.stdin) }));
+  const files = await mapConcurrently(inputFiles, READS_IN_FLIGHT, async (file) => ({ file, documents: await readAnnotationFile(file.absolute, io.stdin) }));
   for (const { file, documents } of files) {
     for (const doc of documents) {
       const where = doc.part === null ? file.path : `${file.path} (${doc.part})`;

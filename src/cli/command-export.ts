@@ -7,7 +7,7 @@ import type { TableName } from '../export/tables.js';
 import { TABLE_FORMATS } from '../export/csv.js';
 import type { TableFormat } from '../export/csv.js';
 import type { CliIO } from './main.js';
-import { defaultAnnotationInputs } from './read-config.js';
+import { annotationInputs } from './read-config.js';
 
 interface ExportFlags {
   table?: TableName;
@@ -41,16 +41,14 @@ export function exportCommand(program: Command, io: CliIO, setExit: (code: numbe
         io.stdout.write(formatColumns(flags.table));
         return;
       }
-      if (inputs.length === 0) {
-        const found = defaultAnnotationInputs(flags.config, io.cwd);
-        if (!found.ok) {
-          io.stderr.write(found.message + '\n');
-          setExit(2);
-          return;
-        }
-        inputs = found.inputs;
+      // Where annotate writes by default is where this reads by default.
+      const found = annotationInputs(inputs, flags.config, io.cwd);
+      if (!found.ok) {
+        io.stderr.write(found.message + '\n');
+        setExit(2);
+        return;
       }
       const format = flags.format ?? (flags.output?.toLowerCase().endsWith('.tsv') ? 'tsv' : 'csv');
-      setExit(await runExport({ inputs, table: flags.table, format, ...(flags.output === undefined ? {} : { out: flags.output }), quiet: flags.quiet === true }, io));
+      setExit(await runExport({ inputs: found.inputs, table: flags.table, format, ...(flags.output === undefined ? {} : { out: flags.output }), quiet: flags.quiet === true }, io));
     });
 }

@@ -7,7 +7,7 @@ import type { ReportOptions } from '../app/run-report.js';
 import { colorLevel } from '../app/report/stylish.js';
 import { SUMMARY_FORMATS } from '../corpus/format-summary.js';
 import type { CliIO } from './main.js';
-import { defaultAnnotationInputs } from './read-config.js';
+import { annotationInputs } from './read-config.js';
 
 /** The options as commander gives them: the run's, plus where the default input comes from and --no-color. */
 type ReportFlags = Omit<ReportOptions, 'inputs' | 'color'> & { config?: string; color?: boolean };
@@ -32,19 +32,16 @@ export function reportCommand(program: Command, io: CliIO, setExit: (code: numbe
         setExit(2);
         return;
       }
-      if (inputs.length === 0) {
-        // Where annotate writes by default is where report reads by default.
-        const found = defaultAnnotationInputs(flags.config, io.cwd);
-        if (!found.ok) {
-          io.stderr.write(found.message + '\n');
-          setExit(2);
-          return;
-        }
-        inputs = found.inputs;
+      // Where annotate writes by default is where this reads by default.
+      const found = annotationInputs(inputs, flags.config, io.cwd);
+      if (!found.ok) {
+        io.stderr.write(found.message + '\n');
+        setExit(2);
+        return;
       }
       // Loaded here, not at the top: annotate's own runs never pay for the report's modules (d3-force among them).
       const { runReport } = await import('../app/run-report.js');
-      const code = await runReport({ ...flags, inputs, color: colorLevel(io.stdout, io.env, flags.color) }, io);
+      const code = await runReport({ ...flags, inputs: found.inputs, color: colorLevel(io.stdout, io.env, flags.color) }, io);
       setExit(code);
     });
 }

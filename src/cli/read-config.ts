@@ -29,10 +29,11 @@ export function defaultOutDir(config: Config, cwd: string): string {
   return config.settings.outDir !== undefined ? path.resolve(config.dir ?? cwd, config.settings.outDir) : 'annotations';
 }
 
-/** The inputs of a command that reads annotations (report, export) when none are given: where annotate writes by
- *  default, relative to cwd. */
-export function defaultAnnotationInputs(given: string | undefined, cwd: string): { ok: true; inputs: string[] } | { ok: false; message: string } {
-  const config = readConfig(given, cwd);
+/** The inputs of a command that reads annotations (report, export): as given, else where annotate writes by default
+ *  (the config's outDir, else annotations/), relative to cwd. */
+export function annotationInputs(given: string[], configFile: string | undefined, cwd: string): { ok: true; inputs: string[] } | { ok: false; message: string } {
+  if (given.length > 0) return { ok: true, inputs: given };
+  const config = readConfig(configFile, cwd);
   if (!config.ok) return config;
   return { ok: true, inputs: [path.relative(cwd, path.resolve(cwd, defaultOutDir(config.value, cwd))) || '.'] };
 }
