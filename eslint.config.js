@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bin/**'],
+    files: ['scripts/**', 'bin/**', 'examples/**'],
     rules: { 'no-console': 'off' },
   },
 );

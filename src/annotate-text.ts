@@ -35,7 +35,7 @@ import type { EventFinding } from './extract/find-events.js';
 import { readFrontMatter } from './text/front-matter.js';
 import { countCodePoints, toCodePointOffsets } from './text/code-points.js';
 import { VERSION } from './version.js';
-import { loadModelsSync } from './learn/models.js';
+import { loadModelsSync, NO_MODELS } from './learn/models.js';
 import type { Models } from './learn/models.js';
 import { explainRun, indexEntrySources } from './explain/explain-run.js';
 import type { ArticleRun, EntrySources, Explanation } from './explain/explain-run.js';
@@ -62,6 +62,8 @@ export interface AnnotatorOptions {
   /** The learned models: by default the bundled models/; NO_MODELS (`--no-model`, `model: false` in the config) for
    *  rules alone. */
   models?: Models;
+  /** false: rules alone, without the bundled models (the library's `--no-model`); `models`, when given, wins. */
+  model?: boolean;
 }
 
 export interface AnnotateOptions {
@@ -75,7 +77,9 @@ export interface AnnotateOptions {
   frontMatter?: boolean;
 }
 
+/** A loaded annotator: reuse it for every text (loading is the slow part); its calls share no state. */
 export interface Annotator {
+  /** Annotates one article's text: the object an annotation file holds. Throws ArticleError on invalid front matter. */
   annotate(text: string, options?: AnnotateOptions): Annotation;
   /** The same annotation, with the rule and the vocabulary entry behind every item (for `annotate explain`). */
   explain(text: string, options?: AnnotateOptions): Explanation;
@@ -90,6 +94,7 @@ export class ArticleError extends Error {
 
 export { VERSION };
 
+/** Loads the vocabulary, compromise and the learned models once (about a second), for any number of annotate calls. */
 export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
   const lexicon = options.lexicon ?? loadLexiconsSync();
   const vocabulary = options.vocabulary;
@@ -98,7 +103,7 @@ export function createAnnotator(options: AnnotatorOptions = {}): Annotator {
   const events = compileEventVocabulary(lexicon, vocabulary, { verbForms, nounForms });
   const claimCues = { vocabulary: compileClaimVocabulary(lexicon, { verbForms, nounForms }), groups: groupNouns(lexicon) };
   const stanceCues = { vocabulary: compileStanceVocabulary(lexicon, { verbForms, nounForms }), receiveVerbs: events.receive };
-  const models = options.models ?? loadModelsSync();
+  const models = options.models ?? (options.model === false ? NO_MODELS : loadModelsSync());
   const claimsContext = { ...claimCues, model: models.get('claims') };
   const vocabularyHash = vocabulary ? hashVocabulary(vocabulary) : '';
   // <lexicons>[/<models>][+<config>]: files made with other weights, or with rules alone, differ.
