@@ -8,6 +8,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { emptySummary } from '../src/app/report/reporter.js';
 import { createSarifReporter } from '../src/app/report/sarif.js';
 import { VERSION } from '../src/version.js';
@@ -29,11 +30,11 @@ function validLog(text: string): Log {
   return log;
 }
 
-/** The seeds, annotated: a repository whose annotations are up to date. */
-async function annotatedWorkspace(): Promise<string> {
+/** The seeds in `dir`, annotated: a repository whose annotations are up to date. */
+async function annotatedWorkspace(dir = 'seeds'): Promise<string> {
   const cwd = mkdtempSync(path.join(tmpdir(), 'annotate-sarif-'));
-  cpSync(path.join(repo, 'seeds'), path.join(cwd, 'seeds'), { recursive: true });
-  expect((await runCli(['seeds', '-q'], { cwd })).exitCode).toBe(0);
+  cpSync(path.join(repo, 'seeds'), path.join(cwd, dir), { recursive: true });
+  expect((await runCli([dir, '-q'], { cwd })).exitCode).toBe(0);
   return cwd;
 }
 
@@ -154,5 +155,33 @@ describe('--reporter sarif', () => {
       expect(text).not.toBe(good);
       expect(() => validLog(text)).toThrow(/SARIF schema violation/);
     }
+  });
+});
+
+interface WorkflowStep {
+  run?: string;
+  uses?: string;
+  with?: Record<string, string>;
+  'continue-on-error'?: boolean;
+}
+
+describe('the sample workflow', () => {
+  it('code-scanning: the annotate step writes a valid log, and the upload step sends that file even when the check fails', async () => {
+    const workflow = parse(readFileSync(path.join(repo, 'examples', 'check-annotations.yml'), 'utf8')) as { jobs: Record<string, { permissions?: Record<string, string>; steps: WorkflowStep[] }> };
+    const job = workflow.jobs['code-scanning']!;
+    expect(job.permissions).toMatchObject({ 'security-events': 'write' });
+    const check = job.steps.find((s) => s.run?.includes('npx annotate'));
+    const upload = job.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    const [, args, file] = /^npx annotate (.+) > (\S+)$/.exec(check?.run ?? '') ?? [];
+    expect(file).toBe(upload?.with?.sarif_file);
+    expect(upload?.with?.category).toBe('annotate');
+    // Exit 1 (problems found) must not skip the upload.
+    expect(check?.['continue-on-error']).toBe(true);
+
+    const cwd = await annotatedWorkspace('articles');
+    writeFileSync(path.join(cwd, 'articles', 'new.txt'), 'Egypt and Jordan held talks in Cairo.');
+    const result = await runCli(args!.split(' '), { cwd });
+    expect(result.exitCode).toBe(1);
+    expect(resultsOf(validLog(result.stdout))).toEqual([['articles/new.txt', 'annotation/missing', 'error']]);
   });
 });
