@@ -50,14 +50,15 @@ const RULES: readonly ReportingDescriptor[] = [
 
 /** Writes the log when the run ends; nothing when it stops without an end (stdout's reader went away). */
 export function createSarifReporter(stream: Writable): Reporter {
-  const results: { path: string; result: Result }[] = [];
+  const results: { path: string; ruleIndex: number; result: Result }[] = [];
   const notifications: Notification[] = [];
   let runError = false;
   const add = (kind: RuleKind, path: string, text: string, level: 'error' | 'warning' = 'error'): void => {
-    const ruleIndex = RULES.findIndex((r) => r.id === `annotation/${kind}`);
-    const ruleId = RULES[ruleIndex]!.id;
+    const ruleId = `annotation/${kind}`;
+    const ruleIndex = RULES.findIndex((r) => r.id === ruleId);
     results.push({
       path,
+      ruleIndex,
       result: {
         ruleId,
         ruleIndex,
@@ -96,7 +97,7 @@ export function createSarifReporter(stream: Writable): Reporter {
             tool: { driver: { name: 'annotate', version: VERSION, rules: [...RULES] } },
             invocations: [{ executionSuccessful: exitCode <= 1, exitCode, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
             originalUriBaseIds: { [SRCROOT]: { description: { text: 'The working directory annotate ran in (the checkout in CI).' } } },
-            results: results.sort((a, b) => compareText(a.path, b.path) || a.result.ruleIndex! - b.result.ruleIndex!).map((r) => r.result),
+            results: results.toSorted((a, b) => compareText(a.path, b.path) || a.ruleIndex - b.ruleIndex).map((r) => r.result),
           },
         ],
       };
