@@ -11,6 +11,7 @@ import type { Reporter, Verbosity } from '../app/report/reporter.js';
 import { colorLevel, createStylishReporter } from '../app/report/stylish.js';
 import { createJsonReporter } from '../app/report/json.js';
 import { createGithubReporter } from '../app/report/github.js';
+import { createSarifReporter } from '../app/report/sarif.js';
 import { createStatusLine, wantsProgress } from '../app/report/status-line.js';
 import { OUTPUT_FORMATS } from '../serialize/serialize.js';
 import type { OutputFormat } from '../serialize/serialize.js';
@@ -37,7 +38,7 @@ export interface CliIO {
   annotator?: Annotator;
 }
 
-export const REPORTERS = ['stylish', 'json', 'github'] as const;
+export const REPORTERS = ['stylish', 'json', 'github', 'sarif'] as const;
 type ReporterName = (typeof REPORTERS)[number];
 
 interface AnnotateFlags {
@@ -73,7 +74,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--stdout', 'write documents to stdout instead of files, each as soon as it is done, in input order')
     .option('--check', 'write no annotation file; exit 1 when an annotation file is missing, stale or orphaned')
     .addOption(new Option('--format <format>', 'output format (default: yaml)').choices(OUTPUT_FORMATS))
-    .option('--reporter <name>', `${REPORTERS.join(' | ')}: stylish on stderr, json and github on stdout (stderr with --stdout); repeatable`, collectReporter)
+    .option('--reporter <name>', `${REPORTERS.join(' | ')}: stylish on stderr; json, github and sarif (code scanning) on stdout (stderr with --stdout); repeatable`, collectReporter)
     .option('--date <iso>', 'anchor date (YYYY-MM-DD) for articles without one', parseDate)
     .option('--config <file>', 'the config file (default: the first annotate.config.yaml upward from here)')
     .option('--ignore <glob>', 'leave matching files out of directories and globs; repeatable', collect<string>)
@@ -158,6 +159,7 @@ async function annotateCommand(inputs: string[], flags: AnnotateFlags, io: CliIO
     const machineStream = mode === 'stdout' ? io.stderr : io.stdout;
     if (name === 'json') return createJsonReporter(machineStream);
     if (name === 'github') return createGithubReporter(machineStream);
+    if (name === 'sarif') return createSarifReporter(machineStream);
     return createStylishReporter({ line, verbosity, color: colorLevel(io.stderr, io.env, flags.color) });
   });
   const reporter = combineReporters(reporters);
