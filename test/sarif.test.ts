@@ -120,6 +120,19 @@ describe('--reporter sarif', () => {
     expect(log.runs[0]!.invocations).toEqual([{ executionSuccessful: false, exitCode: 2 }]);
   });
 
+  it('a run that stops before its first file still writes its log (the upload step needs one), and json its document', async () => {
+    const cwd = await annotatedWorkspace();
+    const sarif = await runCli(['drafts/*.txt', '--check', '--reporter', 'sarif', '--reporter', 'stylish'], { cwd });
+    expect(sarif.exitCode).toBe(2);
+    expect(resultsOf(validLog(sarif.stdout))).toEqual([['drafts/*.txt', 'annotation/input', 'error']]);
+    // The person reading stderr gets the reason once, and no summary of nothing.
+    expect(sarif.stderr).toBe('error drafts/*.txt: no file matches this pattern\n');
+    writeFileSync(path.join(cwd, 'blocked'), 'a file where the output directory should be');
+    const json = await runCli(['seeds', '-o', 'blocked/out', '--reporter', 'json'], { cwd });
+    expect(json.exitCode).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ problems: [{ input: null, severity: 'error' }], summary: { started: false, files: 0 } });
+  });
+
   it('a problem with the run as a whole is a tool notification, and an interrupted run says so', () => {
     const stream = new PassThrough();
     const reporter = createSarifReporter(stream);

@@ -111,13 +111,13 @@ export async function runAnnotate(options: RunOptions): Promise<number> {
   if (found.files.length === 0) {
     // Each input that matched nothing has had its own line; say it once more only when there was none.
     if (found.problems.length === 0) reporter.problem(null, 'no input files: nothing to annotate', 'error');
-    return EXIT_ERROR;
+    return end(EXIT_ERROR);
   }
   // Output paths are planned over every input, so each shard sees the same collisions as a whole run would.
   const planned = options.mode === 'stdout' ? null : planOutputs(found.files, outRoot, options);
   if (planned instanceof Error) {
     reporter.problem(null, planned.message, 'error');
-    return EXIT_ERROR;
+    return end(EXIT_ERROR);
   }
   const picked = found.files.map((file, i) => ({ file, target: planned?.[i] ?? null })).filter(({ file }) => inShard(file.path, options.shard));
   const files = picked.map((p) => p.file);
@@ -126,7 +126,7 @@ export async function runAnnotate(options: RunOptions): Promise<number> {
     const unwritable = await probeOutDir(outRoot, cwd);
     if (unwritable !== null) {
       reporter.problem(null, unwritable, 'error');
-      return EXIT_ERROR;
+      return end(EXIT_ERROR);
     }
   }
 
@@ -135,6 +135,7 @@ export async function runAnnotate(options: RunOptions): Promise<number> {
   const cache = options.cacheDir === null ? NO_CACHE : await openCache(path.resolve(cwd, options.cacheDir), { vocabulary: options.vocabularyHash ?? '', model: options.model !== false, date: options.date, format: options.format });
   reporter.debug?.(`${files.length} input files${options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${found.files.length})` : ''}; ${threads === 0 ? 'annotating in this thread' : `${threads} worker threads`}; cache ${options.cacheDir ?? 'off'}; output ${options.mode === 'stdout' ? 'stdout' : summary.outDir}`);
   summary.files = files.length;
+  summary.started = true;
   reporter.start?.({ total: files.length, mode: options.mode });
 
   const prepare = async (file: InputFile): Promise<Prepared> => {

@@ -53,6 +53,9 @@ export interface RunSummary extends ItemCounts {
   outDir: string | null;
   /** Stopped by Ctrl-C before every file was done. */
   interrupted: boolean;
+  /** False when the run stopped before its first file (no input, colliding outputs, an output directory that cannot
+   *  be written): the problems reported say why. Machine reporters still write their document. */
+  started: boolean;
 }
 
 export interface Reporter {
@@ -82,5 +85,5 @@ export function combineReporters(reporters: readonly Reporter[]): Reporter {
 }
 
 export function emptySummary(mode: RunMode, outDir: string | null): RunSummary {
-  return { mode, files: 0, annotated: 0, failed: 0, inputProblems: 0, upToDate: 0, missing: 0, stale: 0, orphaned: 0, actors: 0, places: 0, events: 0, stances: 0, claims: 0, seconds: 0, outDir, interrupted: false };
+  return { mode, files: 0, annotated: 0, failed: 0, inputProblems: 0, upToDate: 0, missing: 0, stale: 0, orphaned: 0, actors: 0, places: 0, events: 0, stances: 0, claims: 0, seconds: 0, outDir, interrupted: false, started: false };
 }

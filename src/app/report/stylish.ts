@@ -50,6 +50,8 @@ export function createStylishReporter({ line, verbosity, color }: StylishOptions
     },
     end(s: RunSummary) {
       line.clear();
+      // A run that never started has printed its reason; a summary of nothing would only repeat it.
+      if (!s.started) return;
       if (s.interrupted) {
         line.write(`${c.yellow('annotate interrupted')}: ${s.annotated + s.upToDate + s.missing + s.stale} of ${s.files} files done${s.mode === 'write' ? ' (every file written is complete)' : ''}\n`);
         return;
