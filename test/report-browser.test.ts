@@ -139,6 +139,28 @@ describe.skipIf(executable === undefined)('the HTML report in Chromium', () => {
     expect(quads).toEqual(expect.arrayContaining(['q-material-conflict', 'q-verbal-cooperation']));
   });
 
+  it('shows Pakistan’s actors in one colour, inside a shaded outline named Pakistan', async () => {
+    const circle = (name: string): ReturnType<Page['locator']> => page.locator('#network-svg .node', { has: page.locator('text', { hasText: new RegExp(`^${name}$`) }) }).locator('circle');
+    const fill = (name: string): Promise<string> => circle(name).evaluate((e) => e.ownerDocument.defaultView?.getComputedStyle(e).fill ?? '');
+    const pakistan = await fill('Pakistan');
+    expect(await fill('Pakistani Army Chief')).toBe(pakistan);
+    expect(await fill('Pakistani officials')).toBe(pakistan);
+    expect(await fill('Iran')).not.toBe(pakistan);
+    expect(await fill('community')).toBe('rgb(140, 149, 159)');
+    const name = page.locator('#network-svg .hull-name[data-country="PAK"]');
+    expect(await name.textContent()).toBe('Pakistan');
+    expect(await name.isVisible()).toBe(true);
+    const hull = page.locator('#network-svg path.hull[data-country="PAK"]');
+    expect(await hull.isVisible()).toBe(true);
+    expect(await hull.evaluate((e) => Number(e.ownerDocument.defaultView?.getComputedStyle(e).fillOpacity))).toBeGreaterThan(0);
+    // The outline encloses every one of its actors' circles as the reader sees them.
+    const box = await hull.boundingBox();
+    for (const actor of ['Pakistan', 'Pakistani Army Chief', 'Pakistani officials']) {
+      const c = await circle(actor).boundingBox();
+      expect(box !== null && c !== null && c.x >= box.x && c.y >= box.y && c.x + c.width <= box.x + box.width && c.y + c.height <= box.y + box.height, actor).toBe(true);
+    }
+  });
+
   it('fills the actor table and sorts it by a column', async () => {
     const names = (): Promise<string[]> => page.$$eval('#actor-table tbody tr td:first-child', (els) => els.map((e) => e.textContent ?? ''));
     // One row per actor id of the two annotations (the report merges an actor's files by id).
@@ -198,6 +220,7 @@ describe.skipIf(executable === undefined)('the HTML report in Chromium', () => {
       title: 'many actors',
       pageScript: readFileSync(path.join(repo, 'dist/page-script/corpus/page/report-page.js'), 'utf8'),
       cameoNames: new Map(),
+      countries: new Map(),
       generator: 'test',
     });
     writeFileSync(path.join(dir, 'many.html'), html);

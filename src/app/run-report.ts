@@ -16,7 +16,7 @@ import type { CorpusDocument } from '../corpus/collect-corpus.js';
 import { formatSummary, plural } from '../corpus/format-summary.js';
 import type { SummaryFormat } from '../corpus/format-summary.js';
 import { renderReport } from '../corpus/render-html.js';
-import { loadCameoSync } from '../lexicon/load-lexicons.js';
+import { loadCameoSync, loadCountriesSync } from '../lexicon/load-lexicons.js';
 import { VERSION } from '../version.js';
 import { megabytes, readArticle } from './read-article.js';
 import { annotationValidator, findAnnotationFiles, readAnnotationFile } from './read-annotations.js';
@@ -112,6 +112,7 @@ export async function runReport(options: ReportOptions, io: ReportIO): Promise<n
     title: options.title ?? `annotate report: ${plural(documents.length, 'article')}`,
     pageScript: pageScript.script,
     cameoNames,
+    countries: new Map(loadCountriesSync().map((entry) => [entry.code, entry.name])),
     generator: `annotate ${VERSION}`,
   });
   const target = path.resolve(io.cwd, options.html);

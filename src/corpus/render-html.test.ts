@@ -7,7 +7,7 @@ import { collectCorpus } from './collect-corpus.js';
 import type { CorpusDocument } from './collect-corpus.js';
 import { NETWORK_NODES, renderReport, toPageData } from './render-html.js';
 
-const options = { title: 'Test report', pageScript: 'document.body.dataset.ready = "true";', cameoNames: new Map([['040', 'Consult']]), generator: 'annotate test' };
+const options = { title: 'Test report', pageScript: 'document.body.dataset.ready = "true";', cameoNames: new Map([['040', 'Consult']]), countries: new Map(), generator: 'annotate test' };
 
 function withText(annotation: Annotation, text: string | null, notice: string | null = null): CorpusDocument {
   return { annotation, annotationFile: 'x.yaml', text, notice };

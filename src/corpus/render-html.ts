@@ -8,7 +8,10 @@ import { QUAD_CLASSES } from '../model/annotation.js';
 import { toUtf16Offsets } from '../text/code-points.js';
 import type { Corpus, StanceSide } from './collect-corpus.js';
 import { compareText, describeLeftOut, describeSide } from './collect-corpus.js';
+import { drawHull } from './draw-hull.js';
+import { groupByCountry } from './group-by-country.js';
 import { layoutNetwork } from './layout-network.js';
+import type { Point } from './layout-network.js';
 import type { PageArticle, PageData, PageParty, Range } from './page-data.js';
 import { REPORT_CSS } from './report-style.js';
 
@@ -19,6 +22,8 @@ export interface RenderOptions {
   pageScript: string;
   /** CAMEO code → name, from lexicons/cameo.yaml. */
   cameoNames: ReadonlyMap<string, string>;
+  /** ISO alpha-3 → country name, from lexicons/countries.yaml: the network groups actors by the country of their codes. */
+  countries: ReadonlyMap<string, string>;
   /** "annotate 0.1.0": said at the foot of the page. */
   generator: string;
 }
@@ -66,7 +71,7 @@ ${renderNotices(notices)}
 </section>
 <section id="network" aria-labelledby="network-h">
 <h2 id="network-h">Actor network</h2>
-${renderNetwork(corpus)}
+${renderNetwork(corpus, options.countries)}
 </section>
 <section id="timeline" aria-labelledby="timeline-h">
 <h2 id="timeline-h">Event timeline</h2>
@@ -189,7 +194,7 @@ const QUAD_LABELS: Record<QuadClass, string> = {
   'material-conflict': 'material conflict',
 };
 
-function renderNetwork(corpus: Corpus): string {
+function renderNetwork(corpus: Corpus, countries: ReadonlyMap<string, string>): string {
   // Actors ranked by the events that link them to another actor; ties by their rank in the actor table.
   const linked = new Map<number, number>();
   for (const d of corpus.dyads) {
@@ -221,8 +226,9 @@ function renderNetwork(corpus: Corpus): string {
   const height = 520;
   const pairWeight = new Map<string, number>();
   for (const e of edgeList) pairWeight.set(`${e.a} ${e.b}`, (pairWeight.get(`${e.a} ${e.b}`) ?? 0) + e.count);
+  const { groupOf, groups } = groupByCountry(chosen.map((actor) => corpus.actors[actor]?.codes ?? []), countries);
   const points = layoutNetwork(
-    chosen.map((actor) => ({ radius: radius(actor) })),
+    chosen.map((actor, i) => ({ radius: radius(actor), group: groupOf[i] ?? null })),
     [...pairWeight.entries()].map(([pair, weight]) => {
       const [a, b] = pair.split(' ').map(Number) as [number, number];
       return { source: position.get(a) as number, target: position.get(b) as number, weight };
@@ -252,19 +258,32 @@ function renderNetwork(corpus: Corpus): string {
     const label = `${nameA} – ${nameB}: ${e.count} ${QUAD_LABELS[e.quadClass]} event${e.count === 1 ? '' : 's'} (${ways})`;
     return `<path class="edge q-${e.quadClass}" d="M${p.x} ${p.y} Q${cx} ${cy} ${q.x} ${q.y}" stroke-width="${strokeWidth}" data-articles="${[...e.articles].sort((x, y) => x - y).join(' ')}" data-label="${escapeHtml(label)}"><title>${escapeHtml(label)}</title></path>`;
   });
+  // A shaded outline, named for its country, behind each country's actors when there are two or more of them.
+  // Names are drawn last, over lines and nodes, so that a busy country's name stays readable.
+  const hulls = groups.filter((g) => g.members.length >= 2).map((g) => ({ g, hull: drawHull(g.members.map((i) => ({ ...(points[i] as Point), r: radius(chosen[i] as number) })), 10) }));
+  const hullMarkup = hulls.map(({ g, hull }) => `<path class="hull g-${g.colour}" data-country="${g.code}" d="${hull.path}"></path>`);
+  const hullNames = hulls.map(({ g, hull }) => `<text class="hull-name" data-country="${g.code}" x="${hull.top.x}" y="${round(hull.top.y - 4)}">${escapeHtml(g.name)}</text>`);
   const nodeMarkup = chosen.map((actor, i) => {
     const a = corpus.actors[actor];
     const p = points[i] as { x: number; y: number };
     if (a === undefined) return '';
     const r = radius(actor);
-    const label = `${a.name}${a.codes.length ? ` (${a.codes.join(', ')})` : ''}: ${a.mentions} mention${a.mentions === 1 ? '' : 's'} in ${a.articles.length} article${a.articles.length === 1 ? '' : 's'}, ${linked.get(actor)} linking event${linked.get(actor) === 1 ? '' : 's'}`;
-    return `<g class="node t-${a.type}" data-actor="${actor}" transform="translate(${p.x} ${p.y})" tabindex="0" role="button" aria-label="${escapeHtml(label)}"><title>${escapeHtml(label)}</title><circle r="${r}"></circle><text x="${round(r + 3)}" y="4">${escapeHtml(a.name)}</text></g>`;
+    const g = groupOf[i];
+    const group = g === null || g === undefined ? undefined : groups[g];
+    const country = group === undefined || group.name === a.name ? '' : `, ${group.name}`;
+    const label = `${a.name}${a.codes.length ? ` (${a.codes.join(', ')})` : ''}${country}: ${a.mentions} mention${a.mentions === 1 ? '' : 's'} in ${a.articles.length} article${a.articles.length === 1 ? '' : 's'}, ${linked.get(actor)} linking event${linked.get(actor) === 1 ? '' : 's'}`;
+    return `<g class="node t-${a.type}${group === undefined ? '' : ` g-${group.colour}" data-country="${group.code}`}" data-actor="${actor}" transform="translate(${p.x} ${p.y})" tabindex="0" role="button" aria-label="${escapeHtml(label)}"><title>${escapeHtml(label)}</title><circle r="${r}"></circle><text x="${round(r + 3)}" y="4">${escapeHtml(a.name)}</text></g>`;
   });
   const shown = chosen.length < linked.size ? `the ${chosen.length} of ${linked.size} linked actors with the most events between them` : `all ${chosen.length} actors that events link`;
-  return `<p class="hint">Nodes are actors (size: mentions), ${shown}; lines are events between them (colour: quad class, width: count). Choose a node to list its articles, a line for the articles of its events.</p>
-<svg id="network-svg" viewBox="0 0 ${width} ${height}" role="group" aria-label="Actor network: ${chosen.length} actors, ${edgeList.length} links">
+  const grouped = groupOf.filter((g) => g !== null).length;
+  const countryList = `${groups.length} countr${groups.length === 1 ? 'y' : 'ies'} (${groups.map((g) => `${g.name} ${g.members.length}`).join(', ')})`;
+  const inCountries = grouped === 0 ? 'none with a country' : `${grouped === chosen.length ? '' : `${grouped} of them `}in ${countryList}`;
+  return `<p class="hint">Nodes are actors (size: mentions), ${shown}; an actor's country (from its code) gives its colour, grey for none, and a country's actors sit together in an outline named for it. Lines are events between them (colour: quad class, width: count). Choose a node to list its articles, a line for the articles of its events.</p>
+<svg id="network-svg" viewBox="0 0 ${width} ${height}" role="group" aria-label="${escapeHtml(`Actor network: ${chosen.length} actors, ${inCountries}; ${edgeList.length} links`)}">
+<g class="hulls" aria-hidden="true">${hullMarkup.join('')}</g>
 <g class="edges">${edgeMarkup.join('')}</g>
 <g class="nodes">${nodeMarkup.join('')}</g>
+<g class="hull-names" aria-hidden="true">${hullNames.join('')}</g>
 </svg>
 ${quadLegend()}`;
 }

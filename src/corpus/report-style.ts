@@ -1,5 +1,6 @@
 // The report's style sheet, inlined into the page. Kinds of span and quad classes each keep one colour everywhere
-// (text, legend, network, timeline); verbal quad classes are also dashed, so they differ without colour too.
+// (text, legend, network, timeline); verbal quad classes are also dashed, so they differ without colour too. The
+// network's countries take colours from Paul Tol's colour-blind-safe "bright" scheme, and are named on their outline.
 export const REPORT_CSS = `
 :root {
   --actor: #dbeafe; --actor-line: #1d4ed8;
@@ -53,11 +54,10 @@ table.data tr.selected td { background: #fff8c5; }
 .edge.q-verbal-cooperation, .edge.q-material-cooperation, .edge.q-verbal-conflict, .edge.q-material-conflict { fill: none; }
 rect.q-verbal-cooperation, rect.q-verbal-conflict { stroke: none; }
 .node { cursor: pointer; }
-.node circle { fill: #6e7781; stroke: #fff; stroke-width: 1.5; }
-.node.t-country circle { fill: #1d4ed8; }
-.node.t-organization circle { fill: #8250df; }
-.node.t-person circle { fill: #bf3989; }
-.node.t-group circle { fill: #57606a; }
+.g-0 { --group: #4477aa; } .g-1 { --group: #ee6677; } .g-2 { --group: #228833; } .g-3 { --group: #ccbb44; } .g-4 { --group: #66ccee; } .g-5 { --group: #aa3377; }
+.node circle { fill: var(--group, #8c959f); stroke: #fff; stroke-width: 1.5; }
+.hull { fill: var(--group); fill-opacity: .14; stroke: var(--group); stroke-opacity: .6; stroke-width: 1.5; }
+.hull-name { font-size: 13px; font-weight: 600; fill: var(--ink); text-anchor: middle; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 .node text { font-size: 13px; fill: var(--ink); paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 .node.selected circle { stroke: #000; stroke-width: 3; }
 .node.dim { opacity: .25; }

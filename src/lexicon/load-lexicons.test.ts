@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CountryEntry, Lexicon } from './lexicon.js';
-import { LEXICON_FILES, LexiconError, compileLexicon, loadLexicons, loadLexiconsSync } from './load-lexicons.js';
+import { LEXICON_FILES, LexiconError, compileLexicon, loadCountriesSync, loadLexicons, loadLexiconsSync } from './load-lexicons.js';
 
 const lexicon: Lexicon = loadLexiconsSync();
 const lexiconDir = fileURLToPath(new URL('../../lexicons/', import.meta.url));
@@ -247,6 +247,18 @@ describe('loading', () => {
     rmSync(join(dir, LEXICON_FILES.titles));
     const missing = captureError(() => loadLexiconsSync(dir));
     expect(missing).toMatchObject({ name: 'LexiconError', file: join(dir, LEXICON_FILES.titles) });
+  });
+
+  it('reads the countries alone, as the full load does, and names countries.yaml when it is malformed', () => {
+    expect(loadCountriesSync()).toEqual(lexicon.countries);
+    const dir = copyOfLexicons();
+    const file = join(dir, LEXICON_FILES.countries);
+    writeFileSync(file, '- {code: pak, name: Pakistan, aliases: [], capitals: [], demonyms: []}\n');
+    const error = captureError(() => loadCountriesSync(dir));
+    expect(error).toMatchObject({ name: 'LexiconError', file });
+    expect((error as LexiconError).message).toContain('ISO alpha-3');
+    rmSync(file);
+    expect(captureError(() => loadCountriesSync(dir))).toMatchObject({ name: 'LexiconError', file });
   });
 });
 

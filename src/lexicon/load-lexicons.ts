@@ -218,14 +218,23 @@ export function loadEventCodesSync(dir: string = defaultDir()): Set<string> {
 
 /** The CAMEO codebook of lexicons/cameo.yaml alone (the report names every code it shows). */
 export function loadCameoSync(dir: string = defaultDir()): CameoEntry[] {
-  const path = join(dir, LEXICON_FILES.cameo);
+  return loadEntriesSync(join(dir, LEXICON_FILES.cameo), parseList, toCameo);
+}
+
+/** The countries of lexicons/countries.yaml alone (the report names the country an actor's code is rooted in). */
+export function loadCountriesSync(dir: string = defaultDir()): CountryEntry[] {
+  return loadEntriesSync(join(dir, LEXICON_FILES.countries), parseGeneratedList, toCountry);
+}
+
+/** One lexicon file's entries, each checked by `check`, without loading the rest. */
+function loadEntriesSync<T>(path: string, parse: (file: string, bytes: Uint8Array) => unknown[], check: (value: unknown) => T): T[] {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     throw unreadable(path, error);
   }
-  return checkEntries(path, parseList(path, bytes), toCameo);
+  return checkEntries(path, parse(path, bytes), check);
 }
 
 function unreadable(path: string, error: unknown): LexiconError {
