@@ -58,23 +58,37 @@ export async function openAnnotationFile(absolute: string | null, stdin: Readabl
 }
 
 /** The documents of an opened file, in order. */
-export async function* readDocuments(file: Extract<OpenedFile, { ok: true }>): AsyncGenerator<DocumentRead> {
+async function* readDocuments(file: Extract<OpenedFile, { ok: true }>): AsyncGenerator<DocumentRead> {
   // One document behind: whether a file holds several is known only when the second arrives.
   let pending: DocumentRead | null = null;
+  let count = 0;
   for await (const read of splitDocuments(file.chunks(), file.format)) {
     if (pending !== null) yield pending;
     pending = read;
+    count++;
   }
-  if (pending !== null) yield pending.part === 'document 1' || pending.part === 'item 1' || pending.part === 'line 1' ? { ...pending, part: null } : pending;
+  if (pending !== null) yield count === 1 ? { ...pending, part: null } : pending;
 }
 
-/** Every document of `absolute` (null: stdin), read whole: for callers that keep them all anyway. */
-export async function readAnnotationFile(absolute: string | null, stdin: Readable): Promise<DocumentRead[]> {
-  const file = await openAnnotationFile(absolute, stdin);
-  if (!file.ok) return [{ ok: false, reason: file.reason, part: null }];
-  const documents: DocumentRead[] = [];
-  for await (const read of readDocuments(file)) documents.push(read);
-  return documents;
+/** A document of a file that is an annotation, or why it is not; `where` names it in messages: the file, and the
+ *  document or line in a file of several. */
+export type AnnotationRead = { ok: true; annotation: Annotation; where: string } | { ok: false; reason: string; where: string };
+
+/** The annotations of an opened file named `name`, each checked by `validate` (from annotationValidator). */
+export async function* readAnnotations(file: OpenedFile, name: string, validate: (doc: unknown) => string | null): AsyncGenerator<AnnotationRead> {
+  if (!file.ok) {
+    yield { ok: false, reason: file.reason, where: name };
+    return;
+  }
+  for await (const doc of readDocuments(file)) {
+    const where = doc.part === null ? name : `${name} (${doc.part})`;
+    if (!doc.ok) {
+      yield { ok: false, reason: doc.reason, where };
+      continue;
+    }
+    const problem = validate(doc.value);
+    yield problem === null ? { ok: true, annotation: doc.value as Annotation, where } : { ok: false, reason: `not an annotation file: ${problem}`, where };
+  }
 }
 
 /** The ajv validator of the annotation schema (compiled on first use), plus the references the schema cannot check:
@@ -99,8 +113,6 @@ function formatOf(file: string): FileFormat {
   return 'yaml';
 }
 
-const FORMAT_NAMES: Record<FileFormat, string> = { yaml: 'YAML', json: 'JSON', ndjson: 'NDJSON', 'json-or-ndjson': 'JSON', sniff: 'YAML' };
-
 /** Documents out of text chunks. Only complete lines are looked at; the tail waits for the next chunk. */
 async function* splitDocuments(chunks: AsyncIterable<string>, initial: FileFormat): AsyncGenerator<DocumentRead> {
   let format = initial;
@@ -112,17 +124,16 @@ async function* splitDocuments(chunks: AsyncIterable<string>, initial: FileForma
   // js-yaml reads the files annotate writes about ten times faster than the yaml package. Its core schema is YAML
   // 1.2's, as annotate writes: a date stays a string, not a Date.
   const { CORE_SCHEMA, load } = await import('js-yaml');
+  /** A document of only comments or blank lines is none, and takes no number. */
   const yamlDocument = (text: string): DocumentRead | null => {
     if (text.trim() === '') return null;
-    const part = `document ${++yamlCount}`;
+    let value: unknown;
     try {
-      const value = load(text, { schema: CORE_SCHEMA });
-      if (value !== null && value !== undefined) return { ok: true, value, part };
-      yamlCount--;
-      return null;
+      value = load(text, { schema: CORE_SCHEMA });
     } catch (problem) {
-      return { ok: false, reason: cannotParse('yaml', problem), part };
+      return { ok: false, reason: cannotParse('YAML', problem), part: `document ${++yamlCount}` };
     }
+    return value === null || value === undefined ? null : { ok: true, value, part: `document ${++yamlCount}` };
   };
   const jsonLine = (text: string): DocumentRead | null => {
     const part = `line ${++lineCount}`;
@@ -130,7 +141,7 @@ async function* splitDocuments(chunks: AsyncIterable<string>, initial: FileForma
     try {
       return { ok: true, value: JSON.parse(text) as unknown, part };
     } catch (problem) {
-      return { ok: false, reason: cannotParse('ndjson', problem), part };
+      return { ok: false, reason: cannotParse('NDJSON', problem), part };
     }
   };
   /** Complete lines (each ending in a newline) of a YAML or NDJSON file. */
@@ -199,7 +210,7 @@ function* jsonDocuments(text: string): Generator<DocumentRead> {
   try {
     value = JSON.parse(text);
   } catch (problem) {
-    yield { ok: false, reason: cannotParse('json', problem), part: null };
+    yield { ok: false, reason: cannotParse('JSON', problem), part: null };
     return;
   }
   const items = Array.isArray(value) ? (value as unknown[]) : [value];
@@ -215,8 +226,8 @@ function isJsonObject(text: string): boolean {
   }
 }
 
-function cannotParse(format: FileFormat, problem: unknown): string {
-  return `cannot be parsed as ${FORMAT_NAMES[format]}: ${(problem as Error).message.split('\n')[0] ?? ''}`;
+function cannotParse(format: 'YAML' | 'JSON' | 'NDJSON', problem: unknown): string {
+  return `cannot be parsed as ${format}: ${(problem as Error).message.split('\n')[0] ?? ''}`;
 }
 
 async function* once(text: string): AsyncGenerator<string> {

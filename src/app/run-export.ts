@@ -5,15 +5,14 @@
 // an article annotated twice is written once. A file given with -o appears whole when the run ends, or not at all.
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import type { Annotation } from '../model/annotation.js';
-import { describeFsError, toPosix } from '../discover/find-inputs.js';
+import { describeFsError, writtenPath } from '../discover/find-inputs.js';
 import { plural } from '../corpus/format-summary.js';
 import { TABLES } from '../export/tables.js';
 import type { TableName } from '../export/tables.js';
 import { formatRow } from '../export/csv.js';
 import type { TableFormat } from '../export/csv.js';
 import { emit, OutputClosed } from './emit.js';
-import { annotationValidator, findAnnotationFiles, openAnnotationFile, readDocuments } from './read-annotations.js';
+import { annotationValidator, findAnnotationFiles, openAnnotationFile, readAnnotations } from './read-annotations.js';
 import type { OpenedFile } from './read-annotations.js';
 import type { ReportIO } from './run-report.js';
 import { openFileAtomic } from './write-atomic.js';
@@ -71,33 +70,19 @@ export async function runExport(options: ExportOptions, io: ReportIO): Promise<n
     if (data !== '') await emit(out, data);
   };
 
-  const opened: Promise<OpenedFile>[] = [];
-  const open = (i: number): void => {
-    const input = files[i];
-    if (input !== undefined && opened[i] === undefined) opened[i] = openAnnotationFile(input.absolute, io.stdin);
-  };
+  // A queue of files being read, READS_AHEAD long: each taken from the front is replaced at the back.
+  const open = (i: number): Promise<OpenedFile> => openAnnotationFile(files[i]!.absolute, io.stdin);
+  const ahead = files.slice(0, READS_AHEAD).map((_, i) => open(i));
   try {
     for (let i = 0; i < files.length; i++) {
-      for (let ahead = i; ahead < Math.min(files.length, i + READS_AHEAD); ahead++) open(ahead);
-      const input = files[i]!;
-      const handle = await opened[i]!;
-      delete opened[i];
-      if (!handle.ok) {
-        error(input.path, handle.reason);
-        continue;
-      }
-      for await (const doc of readDocuments(handle)) {
-        const where = doc.part === null ? input.path : `${input.path} (${doc.part})`;
-        if (!doc.ok) {
-          error(where, doc.reason);
+      const handle = await ahead.shift()!;
+      if (i + READS_AHEAD < files.length) ahead.push(open(i + READS_AHEAD));
+      for await (const r of readAnnotations(handle, files[i]!.path, validate)) {
+        if (!r.ok) {
+          error(r.where, r.reason);
           continue;
         }
-        const problem = validate(doc.value);
-        if (problem !== null) {
-          error(where, `not an annotation file: ${problem}`);
-          continue;
-        }
-        const annotation = doc.value as Annotation;
+        const { annotation, where } = r;
         const first = seen.get(annotation.source.path);
         if (first !== undefined) {
           if (!options.quiet) io.stderr.write(`warning ${where}: annotates ${annotation.source.path} as ${first} does; left out\n`);
@@ -135,8 +120,7 @@ export async function runExport(options: ExportOptions, io: ReportIO): Promise<n
       return EXIT_ERROR;
     }
     if (!options.quiet) {
-      const relative = toPosix(path.relative(io.cwd, target));
-      const shown = relative.startsWith('../') || path.isAbsolute(relative) ? target : relative;
+      const shown = writtenPath(target, io.cwd);
       io.stderr.write(`wrote ${shown}: ${options.table} table, ${plural(rows, 'row')} from ${plural(articles, 'article')}\n`);
     }
   }

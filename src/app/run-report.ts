@@ -10,7 +10,7 @@ import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Annotation } from '../model/annotation.js';
 import { findMisplacedSpan } from '../model/check-annotation.js';
-import { describeFsError, toPosix } from '../discover/find-inputs.js';
+import { describeFsError, writtenPath } from '../discover/find-inputs.js';
 import { collectCorpus, compareText } from '../corpus/collect-corpus.js';
 import type { CorpusDocument } from '../corpus/collect-corpus.js';
 import { formatSummary, plural } from '../corpus/format-summary.js';
@@ -19,7 +19,8 @@ import { renderReport } from '../corpus/render-html.js';
 import { loadCameoSync, loadCountriesSync } from '../lexicon/load-lexicons.js';
 import { VERSION } from '../version.js';
 import { megabytes, readArticle } from './read-article.js';
-import { annotationValidator, findAnnotationFiles, readAnnotationFile } from './read-annotations.js';
+import { annotationValidator, findAnnotationFiles, openAnnotationFile, readAnnotations } from './read-annotations.js';
+import type { AnnotationRead } from './read-annotations.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { EXIT_ERROR, EXIT_OK } from './run-annotate.js';
 
@@ -61,17 +62,15 @@ export async function runReport(options: ReportOptions, io: ReportIO): Promise<n
 
   const validate = await annotationValidator();
   const read: { annotation: Annotation; annotationFile: string }[] = [];
-  const files = await mapConcurrently(inputFiles, READS_IN_FLIGHT, async (file) => ({ file, documents: await readAnnotationFile(file.absolute, io.stdin) }));
-  for (const { file, documents } of files) {
-    for (const doc of documents) {
-      const where = doc.part === null ? file.path : `${file.path} (${doc.part})`;
-      if (!doc.ok) {
-        error(where, doc.reason);
-        continue;
-      }
-      const problem = validate(doc.value);
-      if (problem !== null) error(where, `not an annotation file: ${problem}`);
-      else read.push({ annotation: doc.value as Annotation, annotationFile: file.path });
+  const files = await mapConcurrently(inputFiles, READS_IN_FLIGHT, async (file) => {
+    const reads: AnnotationRead[] = [];
+    for await (const r of readAnnotations(await openAnnotationFile(file.absolute, io.stdin), file.path, validate)) reads.push(r);
+    return { file, reads };
+  });
+  for (const { file, reads } of files) {
+    for (const r of reads) {
+      if (r.ok) read.push({ annotation: r.annotation, annotationFile: file.path });
+      else error(r.where, r.reason);
     }
   }
   // One document per article: the same article annotated twice (two output directories) would count twice.
@@ -123,8 +122,7 @@ export async function runReport(options: ReportOptions, io: ReportIO): Promise<n
     return EXIT_ERROR;
   }
   if (!options.quiet) {
-    const relative = toPosix(path.relative(io.cwd, target));
-    const shown = relative.startsWith('../') || path.isAbsolute(relative) ? target : relative;
+    const shown = writtenPath(target, io.cwd);
     const withText = documents.length - notices.length;
     io.stderr.write(`wrote ${shown}: ${plural(documents.length, 'article')} (${withText.toLocaleString('en-US')} with text), ${megabytes(Buffer.byteLength(html))}\n`);
   }

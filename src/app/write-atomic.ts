@@ -34,15 +34,16 @@ export async function openFileAtomic(file: string): Promise<AtomicStream> {
   const temp = await temporaryBeside(file);
   const stream = createWriteStream(temp);
   const settle = async (keep: boolean): Promise<void> => {
+    let renamed = false;
     try {
       if (!stream.writableEnded) stream.end();
       await finished(stream);
-      if (keep) await rename(temp, file);
-    } catch (error) {
-      keep = false;
-      throw error;
+      if (keep) {
+        await rename(temp, file);
+        renamed = true;
+      }
     } finally {
-      if (!keep) await rm(temp, { force: true });
+      if (!renamed) await rm(temp, { force: true });
       inFlight.delete(temp);
     }
   };

@@ -189,3 +189,9 @@ export function describeFsError(error: unknown): string {
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
+
+/** A written file as a "wrote" line names it: relative to cwd when inside it, else absolute. */
+export function writtenPath(absolute: string, cwd: string): string {
+  const relative = toPosix(path.relative(cwd, absolute));
+  return relative.startsWith('../') || path.isAbsolute(relative) ? absolute : relative;
+}

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { Log, Notification, ReportingDescriptor, Result } from 'sarif';
+import { compareText } from '../../corpus/collect-corpus.js';
 import { describeChanges } from '../diff-annotations.js';
 import { VERSION } from '../../version.js';
 import type { FileReport, Reporter, RunSummary } from './reporter.js';
@@ -123,8 +124,4 @@ function exitCodeOf(s: RunSummary, runError: boolean): number {
 /** A relative POSIX path as a URI reference: each segment percent-encoded (spaces, '#', '?', ':'), slashes kept. */
 function toUri(p: string): string {
   return p.split('/').map(encodeURIComponent).join('/');
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
